@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../request-context';
+import { AuditEvent } from './audit-event.entity';
+
+export interface AuditChange {
+  ticketId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  fromState?: string | null;
+  toState?: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+/**
+ * Writes the audit record of a change. Call it with the transaction's manager:
+ * a change and its record commit together or not at all.
+ */
+export async function recordAudit(
+  manager: EntityManager,
+  subgraph: string,
+  context: RequestContext,
+  change: AuditChange,
+  at: Date = new Date(),
+): Promise<AuditEvent> {
+  const event = manager.create(AuditEvent, {
+    id: randomUUID(),
+    subgraph,
+    ticketId: change.ticketId,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    fromState: change.fromState ?? null,
+    toState: change.toState ?? null,
+    reason: change.reason ?? null,
+    data: change.data ?? null,
+    actorId: context.actor.id,
+    actorRole: context.actor.role,
+    requestId: context.requestId,
+    occurredAt: at,
+  });
+  return manager.save(event);
+}

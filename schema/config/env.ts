@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { DatabaseSettings } from '../database/database-target';
+
+/** Small, strict readers for environment variables; a bad value stops start-up with its name. */
+export function readPort(name: string, fallback: number, env = process.env): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return port;
+}
+
+export function readString(name: string, fallback: string, env = process.env): string {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? fallback : raw;
+}
+
+export function readTimeZone(env = process.env): string {
+  const zone = readString('TIME_ZONE', 'Asia/Shanghai', env);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new Error(`TIME_ZONE "${zone}" is not an IANA time zone`);
+  }
+  return zone;
+}
+
+/**
+ * `<SUBGRAPH>_DATABASE_URL` lets one department keep its data on its own
+ * server; otherwise `DATABASE_URL` is shared (one database per subgraph on it);
+ * with neither, the embedded SQLite files under `DATA_DIR`.
+ */
+export function readDatabaseSettings(subgraph: string, env = process.env): DatabaseSettings {
+  const own = env[`${subgraph.toUpperCase()}_DATABASE_URL`];
+  return {
+    databaseUrl: own || env.DATABASE_URL || undefined,
+    dataDir: path.resolve(readString('DATA_DIR', 'data', env)),
+  };
+}

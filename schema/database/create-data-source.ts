@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource, type MixedList } from 'typeorm';
+import type { DatabaseTarget } from './database-target';
+import { QueryCounter } from './query-counter';
+
+export interface SubgraphDataSource {
+  dataSource: DataSource;
+  queries: QueryCounter;
+}
+
+export interface DataSourceParts {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+}
+
+/**
+ * Opens a subgraph's database and brings its schema up to date with the
+ * subgraph's migrations. Never `synchronize`: production schemas change only
+ * through reviewed migrations.
+ */
+export async function openDataSource(target: DatabaseTarget, parts: DataSourceParts): Promise<SubgraphDataSource> {
+  const queries = new QueryCounter();
+  const common = { entities: parts.entities, migrations: parts.migrations, logger: queries, synchronize: false };
+  let dataSource: DataSource;
+  if (target.kind === 'mysql') {
+    await createDatabaseIfMissing(target);
+    dataSource = new DataSource({
+      ...common,
+      type: 'mysql',
+      host: target.host,
+      port: target.port,
+      username: target.user,
+      password: target.password,
+      database: target.database,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      poolSize: 10,
+    });
+  } else {
+    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    dataSource = new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: target.file,
+      // WAL lets readers run while a writer commits; the busy timeout rides out short locks
+      prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+      },
+    });
+  }
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return { dataSource, queries };
+}
+
+async function createDatabaseIfMissing(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<void> {
+  const connection = await mysql.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+  });
+  try {
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Drops a subgraph's database: used by tests that create throwaway databases. */
+export async function dropDatabase(target: DatabaseTarget): Promise<void> {
+  if (target.kind === 'sqlite') {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target.file + suffix, { force: true });
+    return;
+  }
+  const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
+  } finally {
+    await connection.end();
+  }
+}

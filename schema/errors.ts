@@ -1,0 +1,66 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The stable error codes of the platform. Clients branch on `extensions.code`,
+ * so a code, once published, never changes meaning.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  NOT_ASSIGNED: 'NOT_ASSIGNED',
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An error whose message is meant for the client. Anything else is hidden. */
+export class PublicError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export class BadInputError extends PublicError {
+  constructor(message: string, field?: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+  }
+}
+
+export class NotFoundError extends PublicError {
+  constructor(what: string, key: string) {
+    super(ErrorCode.NOT_FOUND, `${what} ${key} does not exist`, { what, key });
+  }
+}
+
+/** A state machine refused a transition; says where the thing stands and what was tried. */
+export class IllegalTransitionError extends PublicError {
+  constructor(what: string, currentState: string, transition: string) {
+    super(
+      ErrorCode.ILLEGAL_TRANSITION,
+      `${what} is ${currentState}; "${transition}" is not allowed from there`,
+      { currentState, transition },
+    );
+  }
+}
+
+export class NotAssignedError extends PublicError {
+  constructor(ticketId: string, department: string) {
+    super(ErrorCode.NOT_ASSIGNED, `ticket ${ticketId} is not assigned to ${department}`, { ticketId, department });
+  }
+}
+
+export class ConflictError extends PublicError {
+  constructor(message: string) {
+    super(ErrorCode.CONFLICT, message);
+  }
+}
+
+export class UpstreamUnavailableError extends PublicError {
+  constructor(service: string) {
+    super(ErrorCode.UPSTREAM_UNAVAILABLE, `${service} is unavailable; try again shortly`, { service });
+  }
+}

@@ -1,0 +1,36 @@
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema, parse } from 'graphql';
+import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-graphql';
+
+/**
+ * The federation version every subgraph links. Keep one value for the whole
+ * platform: composition accepts mixed versions, but debugging them is misery.
+ */
+export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.7';
+const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides'];
+
+export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any) => unknown }>;
+
+/**
+ * The one place where type-graphql meets Apollo Federation.
+ *
+ * type-graphql does not know federation directives, so it builds with
+ * `skipCheck` and we print the schema *with* the directives set by `@Directive`;
+ * `buildSubgraphSchema` then adds `_entities`/`_service`. The reference
+ * resolvers are merged into type-graphql's resolver map because type-graphql
+ * has no decorator for `__resolveReference`.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck' | 'validate'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true, validate: { forbidUnknownValues: false } });
+  const header = `extend schema @link(url: "${FEDERATION_SPEC}", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;
+  const typeDefs = parse(`${header}\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as any;
+  }
+  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+}

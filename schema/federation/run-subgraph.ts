@@ -1,0 +1,40 @@
+import type { SubgraphDataSource } from '../database/create-data-source';
+import { listen } from '../http/listen';
+import type { SubgraphApp } from './subgraph-app';
+
+export interface SubgraphProcess {
+  name: string;
+  port: number;
+  openDataSource(): Promise<SubgraphDataSource>;
+  createApp(data: SubgraphDataSource): Promise<SubgraphApp>;
+}
+
+/**
+ * The process entry of a subgraph: open (and migrate) its database, serve,
+ * and on SIGINT/SIGTERM stop taking requests, finish the ones in flight, then
+ * close the database.
+ */
+export async function runSubgraph(process_: SubgraphProcess): Promise<void> {
+  const data = await process_.openDataSource();
+  const app = await process_.createApp(data);
+  const listening = await listen(app.app, process_.port);
+  console.log(`[${process_.name}] serving ${listening.url}/graphql`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await listening.close();
+    await app.stop();
+    await data.dataSource.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export function exitOnStartupFailure(name: string) {
+  return (error: unknown) => {
+    console.error(`[${name}] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  };
+}

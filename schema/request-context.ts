@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** Who acts. Until identity lands at the gateway, every caller is anonymous. */
+export interface Actor {
+  id: string;
+  role: string;
+  department?: string;
+}
+
+/** What every subgraph knows about the request it serves. */
+export interface RequestContext {
+  requestId: string;
+  actor: Actor;
+}
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Keep a caller's request id when it is sane; otherwise mint one, so logs never carry junk. */
+export function requestIdFrom(headers: IncomingHttpHeaders): string {
+  const given = headers[REQUEST_ID_HEADER];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
+}
+
+export function requestContextFrom(headers: IncomingHttpHeaders): RequestContext {
+  return { requestId: requestIdFrom(headers), actor: { id: 'anonymous', role: 'ANONYMOUS' } };
+}

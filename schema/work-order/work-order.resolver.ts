@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/record-audit';
+import { FINAL_TICKET_STATUSES, type TicketStatus, WorkOrderStatus } from '../enums';
+import { BadInputError, IllegalTransitionError, NotFoundError } from '../errors';
+import type { AssignmentLookup } from '../intake-client/assignment-lookup';
+import type { SubgraphContext } from '../subgraph-context';
+import type { WorkOrderBase } from './work-order.base';
+import { type CreateWorkOrderFields, type UpdateWorkOrderFields, workOrderInputs } from './work-order.inputs';
+
+export interface WorkOrderModuleOptions<T extends WorkOrderBase> {
+  subgraph: string;
+  /** The department's code in the centre's catalogue, as assignments name it. */
+  department: string;
+  /** Prefix of the GraphQL names: `Water` gives `createWaterWorkOrder`. */
+  typePrefix: string;
+  entity: new () => T;
+  findAssignment: AssignmentLookup;
+  /** Whether `code` names one of the department's assets (zone, pole, stop). */
+  assetExists(manager: EntityManager, code: string): Promise<boolean>;
+}
+
+/** Builds a department's work-order queries and mutations; each writes its audit record in the same transaction. */
+export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOrderModuleOptions<T>) {
+  const { CreateWorkOrderInput, UpdateWorkOrderInput } = workOrderInputs(options.typePrefix);
+  const name = (verb: string) => `${verb}${options.typePrefix}WorkOrder`;
+  const lowerPrefix = options.typePrefix[0].toLowerCase() + options.typePrefix.slice(1);
+
+  async function checkAsset(manager: EntityManager, code: string | null | undefined) {
+    if (code && !(await options.assetExists(manager, code))) {
+      throw new BadInputError(`${options.department} has no asset with code ${code}`, 'assetCode');
+    }
+  }
+
+  async function change(context: SubgraphContext, id: string, transition: string, apply: (order: T, manager: EntityManager) => Promise<void>) {
+    return context.dataSource.transaction(async (manager) => {
+      const order = await manager.findOne(options.entity, { where: { id } as never });
+      if (!order) throw new NotFoundError(`${options.typePrefix}WorkOrder`, id);
+      if (order.status === WorkOrderStatus.COMPLETED) {
+        throw new IllegalTransitionError('Work order', order.status, transition);
+      }
+      const fromState = order.status;
+      await apply(order, manager);
+      order.updatedAt = new Date();
+      const saved = await manager.save(order);
+      await recordAudit(manager, options.subgraph, context, {
+        ticketId: order.ticketId,
+        action: `work_order.${transition}`,
+        entityType: 'WorkOrder',
+        entityId: order.id,
+        fromState,
+        toState: order.status,
+      });
+      return saved;
+    });
+  }
+
+  @Resolver(() => options.entity)
+  class WorkOrderResolver {
+    @Query(() => options.entity, { name: `${lowerPrefix}WorkOrder`, nullable: true })
+    async workOrder(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<T | null> {
+      return context.dataSource.manager.findOne(options.entity, { where: { id } as never });
+    }
+
+    @Mutation(() => options.entity, { name: name('create') })
+    async create(
+      @Arg('input', () => CreateWorkOrderInput) input: CreateWorkOrderFields,
+      @Ctx() context: SubgraphContext,
+    ): Promise<T> {
+      const assignment = await options.findAssignment(input.ticketId, context);
+      if (FINAL_TICKET_STATUSES.includes(assignment.ticketStatus as TicketStatus)) {
+        throw new IllegalTransitionError('Ticket', assignment.ticketStatus, 'create work order');
+      }
+      return context.dataSource.transaction(async (manager) => {
+        await checkAsset(manager, input.assetCode);
+        const now = new Date();
+        const order = manager.create(options.entity, {
+          id: randomUUID(),
+          ticketId: input.ticketId,
+          assignmentId: assignment.id,
+          assetCode: input.assetCode ?? null,
+          description: input.description,
+          crew: input.crew ?? null,
+          status: WorkOrderStatus.OPEN,
+          result: null,
+          createdAt: now,
+          updatedAt: now,
+          completedAt: null,
+        } as never) as unknown as T;
+        const saved = await manager.save(order);
+        await recordAudit(manager, options.subgraph, context, {
+          ticketId: input.ticketId,
+          action: 'work_order.created',
+          entityType: 'WorkOrder',
+          entityId: saved.id,
+          toState: saved.status,
+          data: { assignmentId: assignment.id, assetCode: saved.assetCode },
+        });
+        return saved;
+      });
+    }
+
+    @Mutation(() => options.entity, { name: name('update') })
+    async update(
+      @Arg('id', () => ID) id: string,
+      @Arg('input', () => UpdateWorkOrderInput) input: UpdateWorkOrderFields,
+      @Ctx() context: SubgraphContext,
+    ): Promise<T> {
+      return change(context, id, 'updated', async (order, manager) => {
+        await checkAsset(manager, input.assetCode);
+        if (input.description) order.description = input.description;
+        if (input.assetCode !== undefined) order.assetCode = input.assetCode;
+        if (input.crew !== undefined) order.crew = input.crew;
+        if (input.status) order.status = input.status;
+      });
+    }
+
+    @Mutation(() => options.entity, { name: name('complete') })
+    async complete(
+      @Arg('id', () => ID) id: string,
+      @Arg('result', () => String) result: string,
+      @Ctx() context: SubgraphContext,
+    ): Promise<T> {
+      if (!result.trim()) throw new BadInputError('result must say what was done', 'result');
+      return change(context, id, 'completed', async (order) => {
+        order.status = WorkOrderStatus.COMPLETED;
+        order.result = result.trim();
+        order.completedAt = new Date();
+      });
+    }
+  }
+  return WorkOrderResolver;
+}

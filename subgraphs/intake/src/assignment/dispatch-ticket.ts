@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
+import { recordAudit } from '../../../../schema/audit/record-audit';
+import { AssignmentStatus, TicketStatus } from '../../../../schema/enums';
+import { BadInputError } from '../../../../schema/errors';
+import type { IntakeContext } from '../context';
+import { addWorkingDays } from '../deadline/working-days';
+import { Department } from '../department/department.entity';
+import type { Ticket } from '../ticket/ticket.entity';
+import { loadTicketFor, saveTicketChange } from '../ticket/ticket-transition';
+import { Assignment } from './assignment.entity';
+import type { DispatchTicketInput } from './dispatch.input';
+
+/**
+ * Dispatches a ticket (转办): one assignment per department, each with a
+ * deadline in working days, the ticket marked DISPATCHED, and an audit record
+ * for each, all in one transaction. A dispatched ticket may take more
+ * departments; a closed one may not.
+ */
+export async function dispatchTicket(input: DispatchTicketInput, context: IntakeContext): Promise<Ticket> {
+  const codes = [...new Set(input.departmentCodes.map((code) => code.trim()))];
+  if (codes.length !== input.departmentCodes.length) throw new BadInputError('departmentCodes names a department twice', 'departmentCodes');
+  return context.dataSource.transaction(async (manager) => {
+    const ticket = await loadTicketFor(manager, input.ticketId, [TicketStatus.RECEIVED, TicketStatus.DISPATCHED], 'dispatch');
+    const known = await manager.findBy(Department, { code: In(codes) });
+    const unknown = codes.filter((code) => !known.some((department) => department.code === code));
+    if (unknown.length) throw new BadInputError(`unknown department ${unknown.join(', ')}`, 'departmentCodes');
+    const existing = await manager.findBy(Assignment, { ticketId: ticket.id });
+    const again = codes.filter((code) => existing.some((assignment) => assignment.departmentCode === code));
+    if (again.length) throw new BadInputError(`ticket is already assigned to ${again.join(', ')}`, 'departmentCodes');
+
+    const fromState = ticket.status;
+    const now = new Date();
+    const deadline = addWorkingDays(now, context.config.defaultTimeLimitDays, context.config.timeZone);
+    const hasLead = existing.some((assignment) => assignment.lead);
+    const assignments = codes.map((departmentCode, index) =>
+      manager.create(Assignment, {
+        id: randomUUID(),
+        ticketId: ticket.id,
+        departmentCode,
+        lead: !hasLead && index === 0,
+        status: AssignmentStatus.PENDING,
+        note: input.note?.trim() || null,
+        dispatchedAt: now,
+        deadline,
+      }),
+    );
+    await manager.save(assignments);
+    const latest = [ticket.deadline, deadline].filter((d): d is Date => d != null).sort((a, b) => b.getTime() - a.getTime())[0];
+    const saved = await saveTicketChange(manager, ticket, { status: TicketStatus.DISPATCHED, deadline: latest });
+    for (const assignment of assignments) {
+      await recordAudit(manager, 'intake', context, {
+        ticketId: ticket.id,
+        action: 'ticket.dispatched',
+        entityType: 'Assignment',
+        entityId: assignment.id,
+        fromState,
+        toState: TicketStatus.DISPATCHED,
+        reason: assignment.note,
+        data: { departmentCode: assignment.departmentCode, lead: assignment.lead, deadline: deadline.toISOString() },
+      });
+    }
+    return saved;
+  });
+}

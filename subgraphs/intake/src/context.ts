@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import { createGroupLoader, createRowLoader } from '../../../schema/database/group-loader';
+import type { RequestContext } from '../../../schema/request-context';
+import type { SubgraphContext } from '../../../schema/subgraph-context';
+import { Assignment } from './assignment/assignment.entity';
+import { Category } from './category/category.entity';
+import type { IntakeConfig } from './config';
+import { Department } from './department/department.entity';
+import { Ticket } from './ticket/ticket.entity';
+
+export interface IntakeContext extends SubgraphContext {
+  config: IntakeConfig;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+function createLoaders(dataSource: DataSource) {
+  return {
+    ticketById: createRowLoader(dataSource.getRepository(Ticket), 'id'),
+    assignmentsByTicket: createGroupLoader(dataSource.getRepository(Assignment), 'ticketId', {
+      order: { lead: 'DESC', dispatchedAt: 'ASC' },
+    }),
+    departmentByCode: createRowLoader(dataSource.getRepository(Department), 'code'),
+    categoryByCode: createRowLoader(dataSource.getRepository(Category), 'code'),
+  };
+}
+
+/** Fresh loaders for every request: a cache must never outlive the request that filled it. */
+export function createIntakeContext(base: RequestContext, dataSource: DataSource, config: IntakeConfig): IntakeContext {
+  return { ...base, dataSource, config, loaders: createLoaders(dataSource) };
+}

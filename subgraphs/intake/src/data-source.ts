@@ -1,0 +1,17 @@
+import { AuditEvent } from '../../../schema/audit/audit-event.entity';
+import { openDataSource, type SubgraphDataSource } from '../../../schema/database/create-data-source';
+import { databaseTarget } from '../../../schema/database/database-target';
+import type { DatabaseSettings } from '../../../schema/database/database-target';
+import { Assignment } from './assignment/assignment.entity';
+import { Category } from './category/category.entity';
+import { Department } from './department/department.entity';
+import { CreateIntake1763900000000 } from './migrations/1763900000000-create-intake';
+import { Ticket } from './ticket/ticket.entity';
+import { TicketSequence } from './ticket/ticket-sequence.entity';
+
+export const INTAKE_ENTITIES = [Ticket, TicketSequence, Assignment, Department, Category, AuditEvent];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000];
+
+export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
+  return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../../../../schema/audit/record-audit';
+import { TicketStatus } from '../../../../schema/enums';
+import { BadInputError } from '../../../../schema/errors';
+import { Category } from '../category/category.entity';
+import type { IntakeContext } from '../context';
+import { Ticket } from './ticket.entity';
+import type { CreateTicketInput } from './ticket.input';
+import { nextTicketNumber } from './ticket-number';
+
+/** Records a citizen's request: the ticket, its number and its audit record, in one transaction. */
+export async function createTicket(input: CreateTicketInput, context: IntakeContext): Promise<Ticket> {
+  const hasLatitude = input.latitude != null;
+  if (hasLatitude !== (input.longitude != null)) {
+    throw new BadInputError('latitude and longitude go together: give both or neither', hasLatitude ? 'longitude' : 'latitude');
+  }
+  return context.dataSource.transaction(async (manager) => {
+    if (!(await manager.existsBy(Category, { code: input.categoryCode }))) {
+      throw new BadInputError(`unknown category ${input.categoryCode}`, 'categoryCode');
+    }
+    const now = new Date();
+    const ticket = manager.create(Ticket, {
+      id: randomUUID(),
+      number: await nextTicketNumber(manager, now, context.config.timeZone),
+      channel: input.channel,
+      citizenName: input.citizenName?.trim() || null,
+      citizenPhone: input.citizenPhone ?? null,
+      content: input.content.trim(),
+      categoryCode: input.categoryCode,
+      address: input.address?.trim() || null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      status: TicketStatus.RECEIVED,
+      answer: null,
+      createdAt: now,
+      updatedAt: now,
+      deadline: null,
+      closedAt: null,
+    });
+    await manager.save(ticket);
+    await recordAudit(manager, 'intake', context, {
+      ticketId: ticket.id,
+      action: 'ticket.created',
+      entityType: 'Ticket',
+      entityId: ticket.id,
+      toState: ticket.status,
+      data: { number: ticket.number, channel: ticket.channel, categoryCode: ticket.categoryCode },
+    });
+    return ticket;
+  });
+}

@@ -1,0 +1,56 @@
+import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { BadInputError } from '../../../../schema/errors';
+import { Assignment } from '../assignment/assignment.entity';
+import { decodeCursor, encodeCursor, type TicketConnection } from './ticket-connection';
+import { Ticket } from './ticket.entity';
+import type { TicketFilter } from './ticket-filter.input';
+
+export const MAX_PAGE_SIZE = 100;
+
+function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | null | undefined): SelectQueryBuilder<Ticket> {
+  if (!filter) return query;
+  if (filter.status?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.status });
+  if (filter.channel?.length) query.andWhere('t.channel IN (:...channels)', { channels: filter.channel });
+  if (filter.categoryCode) query.andWhere('t.categoryCode = :categoryCode', { categoryCode: filter.categoryCode });
+  if (filter.createdFrom) query.andWhere('t.createdAt >= :createdFrom', { createdFrom: filter.createdFrom });
+  if (filter.createdTo) query.andWhere('t.createdAt < :createdTo', { createdTo: filter.createdTo });
+  if (filter.departmentCode) {
+    query.andWhere(
+      `EXISTS (${query.subQuery().select('1').from(Assignment, 'a').where('a.ticketId = t.id AND a.departmentCode = :departmentCode').getQuery()})`,
+      { departmentCode: filter.departmentCode },
+    );
+  }
+  return query;
+}
+
+/** Keyset pagination, newest first: a page costs the same however deep the client has paged. */
+export async function listTickets(
+  dataSource: DataSource,
+  args: { filter?: TicketFilter | null; first: number; after?: string | null },
+): Promise<TicketConnection> {
+  if (args.first < 1 || args.first > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  const repository = dataSource.getRepository(Ticket);
+  const page = applyFilter(repository.createQueryBuilder('t'), args.filter)
+    .orderBy('t.createdAt', 'DESC')
+    .addOrderBy('t.id', 'DESC')
+    .limit(args.first + 1);
+  if (args.after) {
+    const position = decodeCursor(args.after);
+    page.andWhere(
+      new Brackets((where) =>
+        where
+          .where('t.createdAt < :cursorAt', { cursorAt: position.createdAt })
+          .orWhere('(t.createdAt = :cursorAt AND t.id < :cursorId)', { cursorId: position.id }),
+      ),
+    );
+  }
+  const [rows, totalCount] = await Promise.all([page.getMany(), applyFilter(repository.createQueryBuilder('t'), args.filter).getCount()]);
+  const nodes = rows.slice(0, args.first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
+  return {
+    edges,
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

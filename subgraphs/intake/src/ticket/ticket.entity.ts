@@ -1,0 +1,77 @@
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Channel, TicketStatus } from '../../../../schema/enums';
+
+/** A citizen's request as the 12345 centre recorded it; the entity every department extends. */
+@Entity('ticket')
+@Index(['createdAt', 'id'])
+@ObjectType({ description: '12345 work order (工单): one citizen request' })
+@Directive('@key(fields: "id")')
+export class Ticket {
+  @Field(() => ID)
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Field(() => String, { description: 'Human-readable number, e.g. 12345-20261123-000042' })
+  @Column('varchar', { length: 30, unique: true })
+  number: string;
+
+  @Field(() => Channel)
+  @Column('varchar', { length: 20 })
+  channel: Channel;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 50, nullable: true })
+  citizenName: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 20, nullable: true })
+  citizenPhone: string | null;
+
+  @Field(() => String)
+  @Column('text')
+  content: string;
+
+  @Column('varchar', { length: 40 })
+  categoryCode: string;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 200, nullable: true })
+  address: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column('double', { nullable: true })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column('double', { nullable: true })
+  longitude: number | null;
+
+  @Field(() => TicketStatus)
+  @Column('varchar', { length: 20 })
+  status: TicketStatus;
+
+  @Field(() => String, { nullable: true, description: "The operator's answer when answered directly" })
+  @Column('text', { nullable: true })
+  answer: string | null;
+
+  @Field(() => Date)
+  @Column('datetime', { precision: 3 })
+  createdAt: Date;
+
+  @Field(() => Date)
+  @Column('datetime', { precision: 3 })
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the last department must have finished' })
+  @Column('datetime', { precision: 3, nullable: true })
+  deadline: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  /** Optimistic concurrency: two operators acting at once cannot both win. */
+  @VersionColumn()
+  version: number;
+}
