@@ -10,7 +10,13 @@ import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-g
 export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides'];
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any) => unknown }>;
+/** An entity this subgraph resolves by key: its GraphQL name, its class, and how to resolve a reference. */
+export interface FederatedEntity {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  type: Function;
+  resolveReference(reference: any, context: any): unknown;
+}
 
 /**
  * The one place where type-graphql meets Apollo Federation.
@@ -19,18 +25,25 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any,
  * `skipCheck` and we print the schema *with* the directives set by `@Directive`;
  * `buildSubgraphSchema` then adds `_entities`/`_service`. The reference
  * resolvers are merged into type-graphql's resolver map because type-graphql
- * has no decorator for `__resolveReference`.
+ * has no decorator for `__resolveReference`. Entities are added as orphaned
+ * types: a department's `Ticket` is returned by no query, and type-graphql 2
+ * drops types no query reaches.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'validate'>,
-  referenceResolvers: ReferenceResolvers = {},
+  entities: FederatedEntity[] = [],
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true, validate: { forbidUnknownValues: false } });
+  const schema = await buildSchema({
+    ...options,
+    orphanedTypes: [...(options.orphanedTypes ?? []), ...entities.map((entity) => entity.type)],
+    skipCheck: true,
+    validate: { forbidUnknownValues: false },
+  });
   const header = `extend schema @link(url: "${FEDERATION_SPEC}", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;
   const typeDefs = parse(`${header}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;
-  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as any;
+  for (const entity of entities) {
+    resolvers[entity.name] = { ...(resolvers[entity.name] as object), __resolveReference: entity.resolveReference } as any;
   }
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }

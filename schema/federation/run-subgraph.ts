@@ -17,7 +17,8 @@ export interface SubgraphProcess {
 export async function runSubgraph(process_: SubgraphProcess): Promise<void> {
   const data = await process_.openDataSource();
   const app = await process_.createApp(data);
-  const listening = await listen(app.app, process_.port);
+  // loopback unless told otherwise: in containers HOST=0.0.0.0 lets the gateway reach the subgraph
+  const listening = await listen(app.app, process_.port, process.env.HOST ?? '127.0.0.1');
   console.log(`[${process_.name}] serving ${listening.url}/graphql`);
   let stopping = false;
   const stop = async () => {

@@ -24,12 +24,45 @@ export function isPublicCode(code: unknown): boolean {
 export function formatPublicError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (isPublicCode(code)) {
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stack, validationErrors, ...extensions } = formatted.extensions ?? {};
+    if (Array.isArray(validationErrors)) return describeValidation(formatted, extensions, validationErrors);
     return { ...formatted, extensions };
   }
   return {
     message: 'Internal server error',
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+function flatten(failures: ValidationFailure[], prefix = ''): { field: string; messages: string[] }[] {
+  return failures.flatMap((failure) => {
+    const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+    const own = failure.constraints ? [{ field, messages: Object.values(failure.constraints) }] : [];
+    return [...own, ...flatten(failure.children ?? [], field)];
+  });
+}
+
+/**
+ * class-validator's report carries the whole input back (a citizen's phone
+ * included) and says only "Argument Validation Error"; clients get the
+ * constraint messages and the failing field names instead.
+ */
+function describeValidation(
+  formatted: GraphQLFormattedError,
+  extensions: Record<string, unknown>,
+  validationErrors: ValidationFailure[],
+): GraphQLFormattedError {
+  const failures = flatten(validationErrors);
+  return {
+    ...formatted,
+    message: failures.flatMap((failure) => failure.messages).join('; ') || formatted.message,
+    extensions: { ...extensions, fields: failures.map((failure) => failure.field) },
   };
 }

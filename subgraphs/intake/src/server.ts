@@ -5,6 +5,7 @@ import { AssignmentResolver } from './assignment/assignment.resolver';
 import type { IntakeConfig } from './config';
 import { createIntakeContext } from './context';
 import { DepartmentResolver } from './department/department.resolver';
+import { Ticket } from './ticket/ticket.entity';
 import { resolveTicketReference } from './ticket/ticket.reference';
 import { TicketResolver } from './ticket/ticket.resolver';
 
@@ -12,7 +13,7 @@ import { TicketResolver } from './ticket/ticket.resolver';
 export async function createIntakeApp(dataSource: DataSource, config: IntakeConfig): Promise<SubgraphApp> {
   const schema = await buildFederatedSchema(
     { resolvers: [TicketResolver, AssignmentResolver, DepartmentResolver] },
-    { Ticket: { __resolveReference: resolveTicketReference } },
+    [{ name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference }],
   );
   return createSubgraphApp({
     name: 'intake',

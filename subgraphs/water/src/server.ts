@@ -5,6 +5,7 @@ import type { WaterConfig } from './config';
 import { createWaterContext } from './context';
 import { OutageResolver } from './outage/outage.resolver';
 import { resolveTicketReference } from './ticket/ticket.reference';
+import { Ticket } from './ticket/ticket.type';
 import { TicketWaterResolver, WaterTicketInfoResolver } from './ticket/water-ticket.resolver';
 import { waterWorkOrderResolver } from './work-order/water-work-order.resolver';
 import { SupplyZoneResolver } from './zone/supply-zone.resolver';
@@ -13,7 +14,7 @@ import { SupplyZoneResolver } from './zone/supply-zone.resolver';
 export async function createWaterApp(dataSource: DataSource, config: WaterConfig): Promise<SubgraphApp> {
   const schema = await buildFederatedSchema(
     { resolvers: [SupplyZoneResolver, OutageResolver, TicketWaterResolver, WaterTicketInfoResolver, waterWorkOrderResolver(config)] },
-    { Ticket: { __resolveReference: resolveTicketReference } },
+    [{ name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference }],
   );
   return createSubgraphApp({
     name: 'water',

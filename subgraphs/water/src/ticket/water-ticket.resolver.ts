@@ -9,7 +9,7 @@ import { WaterTicketInfo } from './water-ticket-info.type';
 
 @Resolver(() => Ticket)
 export class TicketWaterResolver {
-  @FieldResolver(() => WaterTicketInfo, { description: 'Water supply zone, outages and work orders (市自来水公司)' })
+  @FieldResolver(() => WaterTicketInfo, { nullable: true, description: 'Water supply zone, outages and work orders (市自来水公司)' })
   @Directive('@requires(fields: "latitude longitude")')
   water(@Root() ticket: Ticket): WaterTicketInfo {
     const point = isPoint(ticket) ? { latitude: ticket.latitude, longitude: ticket.longitude } : null;

@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import type { SubgraphDataSource } from '../../schema/database/create-data-source';
+import type { DatabaseSettings } from '../../schema/database/database-target';
+import type { SubgraphApp } from '../../schema/federation/subgraph-app';
+import { openIntakeDataSource } from '../../subgraphs/intake/src/data-source';
+import { createIntakeApp } from '../../subgraphs/intake/src/server';
+import { openStreetlightDataSource } from '../../subgraphs/streetlight/src/data-source';
+import { createStreetlightApp } from '../../subgraphs/streetlight/src/server';
+import { openTransitDataSource } from '../../subgraphs/transit/src/data-source';
+import { createTransitApp } from '../../subgraphs/transit/src/server';
+import { openWaterDataSource } from '../../subgraphs/water/src/data-source';
+import { createWaterApp } from '../../subgraphs/water/src/server';
+
+export type SubgraphName = 'intake' | 'water' | 'streetlight' | 'transit';
+
+export interface SubgraphModule {
+  name: SubgraphName;
+  open(settings: DatabaseSettings): Promise<SubgraphDataSource>;
+  /** `intakeUrl` is known only once intake listens; departments ask it about assignments. */
+  createApp(dataSource: DataSource, settings: DatabaseSettings, intakeUrl: () => string): Promise<SubgraphApp>;
+}
+
+/** The four subgraphs in start order: intake first, since departments call it. */
+export const SUBGRAPH_MODULES: SubgraphModule[] = [
+  {
+    name: 'intake',
+    open: openIntakeDataSource,
+    createApp: (dataSource, database) =>
+      createIntakeApp(dataSource, { port: 0, database, timeZone: 'Asia/Shanghai', defaultTimeLimitDays: 5 }),
+  },
+  {
+    name: 'water',
+    open: openWaterDataSource,
+    createApp: (dataSource, database, intakeUrl) => createWaterApp(dataSource, { port: 0, database, intakeUrl }),
+  },
+  {
+    name: 'streetlight',
+    open: openStreetlightDataSource,
+    createApp: (dataSource, database, intakeUrl) => createStreetlightApp(dataSource, { port: 0, database, intakeUrl }),
+  },
+  {
+    name: 'transit',
+    open: openTransitDataSource,
+    createApp: (dataSource, database, intakeUrl) => createTransitApp(dataSource, { port: 0, database, intakeUrl }),
+  },
+];
