@@ -1,17 +1,7 @@
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { Directive, ObjectType } from 'type-graphql';
+import { TicketPlace } from '../../../../schema/federation/ticket-place';
 
 /** The streetlight administration's view of a 12345 ticket: its place, which the centre owns. */
 @ObjectType()
 @Directive('@key(fields: "id")')
-export class Ticket {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Float, { nullable: true })
-  @Directive('@external')
-  latitude?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  @Directive('@external')
-  longitude?: number | null;
-}
+export class Ticket extends TicketPlace {}
