@@ -8,6 +8,7 @@ import type { AssignmentLookup } from '../intake-client/assignment-lookup';
 import type { SubgraphContext } from '../subgraph-context';
 import type { WorkOrderBase } from './work-order.base';
 import { type CreateWorkOrderFields, type UpdateWorkOrderFields, workOrderInputs } from './work-order.inputs';
+import { inTransaction } from '../database/transaction';
 
 export interface WorkOrderModuleOptions<T extends WorkOrderBase> {
   subgraph: string;
@@ -34,7 +35,7 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
   }
 
   async function change(context: SubgraphContext, id: string, transition: string, apply: (order: T, manager: EntityManager) => Promise<void>) {
-    return context.dataSource.transaction(async (manager) => {
+    return inTransaction(context.dataSource, async (manager) => {
       const order = await manager.findOne(options.entity, { where: { id } as never });
       if (!order) throw new NotFoundError(`${options.typePrefix}WorkOrder`, id);
       if (order.status === WorkOrderStatus.COMPLETED) {
@@ -72,7 +73,7 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
       if (FINAL_TICKET_STATUSES.includes(assignment.ticketStatus as TicketStatus)) {
         throw new IllegalTransitionError('Ticket', assignment.ticketStatus, 'create work order');
       }
-      return context.dataSource.transaction(async (manager) => {
+      return inTransaction(context.dataSource, async (manager) => {
         await checkAsset(manager, input.assetCode);
         const now = new Date();
         const order = manager.create(options.entity, {

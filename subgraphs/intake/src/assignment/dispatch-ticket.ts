@@ -10,6 +10,7 @@ import type { Ticket } from '../ticket/ticket.entity';
 import { loadTicketFor, saveTicketChange } from '../ticket/ticket-transition';
 import { Assignment } from './assignment.entity';
 import type { DispatchTicketInput } from './dispatch.input';
+import { inTransaction } from '../../../../schema/database/transaction';
 
 /**
  * Dispatches a ticket (转办): one assignment per department, each with a
@@ -20,7 +21,7 @@ import type { DispatchTicketInput } from './dispatch.input';
 export async function dispatchTicket(input: DispatchTicketInput, context: IntakeContext): Promise<Ticket> {
   const codes = [...new Set(input.departmentCodes.map((code) => code.trim()))];
   if (codes.length !== input.departmentCodes.length) throw new BadInputError('departmentCodes names a department twice', 'departmentCodes');
-  return context.dataSource.transaction(async (manager) => {
+  return inTransaction(context.dataSource, async (manager) => {
     const ticket = await loadTicketFor(manager, input.ticketId, [TicketStatus.RECEIVED, TicketStatus.DISPATCHED], 'dispatch');
     const known = await manager.findBy(Department, { code: In(codes) });
     const unknown = codes.filter((code) => !known.some((department) => department.code === code));

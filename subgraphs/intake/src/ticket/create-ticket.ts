@@ -7,6 +7,7 @@ import type { IntakeContext } from '../context';
 import { Ticket } from './ticket.entity';
 import type { CreateTicketInput } from './ticket.input';
 import { nextTicketNumber } from './ticket-number';
+import { inTransaction } from '../../../../schema/database/transaction';
 
 /** Records a citizen's request: the ticket, its number and its audit record, in one transaction. */
 export async function createTicket(input: CreateTicketInput, context: IntakeContext): Promise<Ticket> {
@@ -14,7 +15,7 @@ export async function createTicket(input: CreateTicketInput, context: IntakeCont
   if (hasLatitude !== (input.longitude != null)) {
     throw new BadInputError('latitude and longitude go together: give both or neither', hasLatitude ? 'longitude' : 'latitude');
   }
-  return context.dataSource.transaction(async (manager) => {
+  return inTransaction(context.dataSource, async (manager) => {
     if (!(await manager.existsBy(Category, { code: input.categoryCode }))) {
       throw new BadInputError(`unknown category ${input.categoryCode}`, 'categoryCode');
     }

@@ -13,20 +13,18 @@ export function formatTicketNumber(day: string, sequence: number): string {
 }
 
 /**
- * Hands out the next number of the day inside the caller's transaction.
- * The UPDATE takes the row lock on MySQL (and SQLite serialises writers), so
- * concurrent intakes never get the same number; a rolled-back intake gives its
- * number back.
+ * Hands out the next number of the day inside the caller's transaction, in one
+ * upsert statement: it takes the row's write lock at once, so concurrent
+ * intakes queue on the lock instead of deadlocking, and never share a number;
+ * a rolled-back intake gives its number back.
  */
 export async function nextTicketNumber(manager: EntityManager, at: Date, timeZone: string): Promise<string> {
   const day = localDay(at, timeZone);
-  await manager.createQueryBuilder().insert().into(TicketSequence).values({ day, lastValue: 0 }).orIgnore().execute();
-  await manager
-    .createQueryBuilder()
-    .update(TicketSequence)
-    .set({ lastValue: () => 'lastValue + 1' })
-    .where('day = :day', { day })
-    .execute();
+  const upsert =
+    manager.connection.options.type === 'mysql'
+      ? 'INSERT INTO ticket_sequence (day, lastValue) VALUES (?, 1) ON DUPLICATE KEY UPDATE lastValue = lastValue + 1'
+      : 'INSERT INTO ticket_sequence (day, lastValue) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET lastValue = lastValue + 1';
+  await manager.query(upsert, [day]);
   const row = await manager.findOneByOrFail(TicketSequence, { day });
   return formatTicketNumber(day, row.lastValue);
 }

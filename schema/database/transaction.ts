@@ -1,0 +1,26 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** Failures where the database rolled our transaction back and running it again is the right answer. */
+const RETRYABLE_CODES = new Set(['ER_LOCK_DEADLOCK', 'SQLITE_BUSY']);
+const ATTEMPTS = 4;
+
+function isRetryable(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  return RETRYABLE_CODES.has(candidate?.code ?? '') || RETRYABLE_CODES.has(candidate?.driverError?.code ?? '');
+}
+
+/**
+ * Runs `work` in one transaction; if the database chose it as a deadlock
+ * victim (InnoDB does this to one of two concurrent intakes now and then),
+ * the whole unit runs again from the start. Nothing of a failed attempt stays.
+ */
+export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
+}
