@@ -1,4 +1,5 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { UpstreamUnavailableError } from '../../schema/errors';
 import { REQUEST_ID_HEADER } from '../../schema/request-context';
 import type { GatewayContext } from './gateway-context';
 
@@ -11,11 +12,29 @@ type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>
  * throughput in our measurements.
  */
 export class RequestIdDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string) {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
     super({ url, fetcher: fetch as unknown as Fetcher });
+  }
+
+  /** A subgraph that cannot be reached is named, with a stable code, instead of surfacing as an internal error. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (isNetworkFailure(error)) throw new UpstreamUnavailableError(this.subgraph);
+      throw error;
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
+}
+
+function isNetworkFailure(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause;
+  return error instanceof TypeError || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_SOCKET'].includes(cause?.code ?? '');
 }

@@ -27,7 +27,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
       subgraphs: config.subgraphs.map(({ name, url }) => ({ name, url: `${url}/graphql` })),
       pollIntervalInMs: config.pollIntervalMs || undefined,
     }),
-    buildService: ({ url }) => new RequestIdDataSource(url!),
+    buildService: ({ name, url }) => new RequestIdDataSource(name, url!),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../request-context';
 import { AuditEvent } from './audit-event.entity';
 
@@ -41,5 +42,7 @@ export async function recordAudit(
     requestId: context.requestId,
     occurredAt: at,
   });
-  return manager.save(event);
+  // insert, not save: save would first SELECT to decide between insert and update
+  await manager.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
+  return event;
 }

@@ -9,6 +9,7 @@ import type { SubgraphContext } from '../subgraph-context';
 import type { WorkOrderBase } from './work-order.base';
 import { type CreateWorkOrderFields, type UpdateWorkOrderFields, workOrderInputs } from './work-order.inputs';
 import { inTransaction } from '../database/transaction';
+import { updateIfUnchanged } from '../database/versioned-update';
 
 export interface WorkOrderModuleOptions<T extends WorkOrderBase> {
   subgraph: string;
@@ -34,7 +35,12 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
     }
   }
 
-  async function change(context: SubgraphContext, id: string, transition: string, apply: (order: T, manager: EntityManager) => Promise<void>) {
+  async function change(
+    context: SubgraphContext,
+    id: string,
+    transition: string,
+    changesFor: (order: T, manager: EntityManager) => Promise<Partial<T>>,
+  ) {
     return inTransaction(context.dataSource, async (manager) => {
       const order = await manager.findOne(options.entity, { where: { id } as never });
       if (!order) throw new NotFoundError(`${options.typePrefix}WorkOrder`, id);
@@ -42,9 +48,7 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
         throw new IllegalTransitionError('Work order', order.status, transition);
       }
       const fromState = order.status;
-      await apply(order, manager);
-      order.updatedAt = new Date();
-      const saved = await manager.save(order);
+      const saved = await updateIfUnchanged(manager, options.entity, order, await changesFor(order, manager), `work order ${id}`);
       await recordAudit(manager, options.subgraph, context, {
         ticketId: order.ticketId,
         action: `work_order.${transition}`,
@@ -89,7 +93,8 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
           updatedAt: now,
           completedAt: null,
         } as never) as unknown as T;
-        const saved = await manager.save(order);
+        await manager.insert(options.entity, order as never);
+        const saved = order;
         await recordAudit(manager, options.subgraph, context, {
           ticketId: input.ticketId,
           action: 'work_order.created',
@@ -108,12 +113,14 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
       @Arg('input', () => UpdateWorkOrderInput) input: UpdateWorkOrderFields,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
-      return change(context, id, 'updated', async (order, manager) => {
+      return change(context, id, 'updated', async (_order, manager) => {
         await checkAsset(manager, input.assetCode);
-        if (input.description) order.description = input.description;
-        if (input.assetCode !== undefined) order.assetCode = input.assetCode;
-        if (input.crew !== undefined) order.crew = input.crew;
-        if (input.status) order.status = input.status;
+        const changes: Partial<WorkOrderBase> = {};
+        if (input.description) changes.description = input.description;
+        if (input.assetCode !== undefined) changes.assetCode = input.assetCode;
+        if (input.crew !== undefined) changes.crew = input.crew;
+        if (input.status) changes.status = input.status;
+        return changes as Partial<T>;
       });
     }
 
@@ -124,10 +131,9 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       if (!result.trim()) throw new BadInputError('result must say what was done', 'result');
-      return change(context, id, 'completed', async (order) => {
-        order.status = WorkOrderStatus.COMPLETED;
-        order.result = result.trim();
-        order.completedAt = new Date();
+      return change(context, id, 'completed', async () => {
+        const changes: Partial<WorkOrderBase> = { status: WorkOrderStatus.COMPLETED, result: result.trim(), completedAt: new Date() };
+        return changes as Partial<T>;
       });
     }
   }

@@ -97,7 +97,7 @@ describe('one query across the federation', () => {
     expect(waterEvents).toEqual([expect.objectContaining({ action: 'work_order.created', requestId: `${requestId}-w`, subgraph: 'water' })]);
   });
 
-  it('reports on /health which subgraphs are up', async () => {
+  it('reports on /health which subgraphs are up, and still answers when one is down', async () => {
     const healthy = await fetch(`${stack.gatewayUrl}/health`);
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toMatchObject({ status: 'ok', subgraphs: { intake: 'up', water: 'up', streetlight: 'up', transit: 'up' } });
@@ -106,5 +106,12 @@ describe('one query across the federation', () => {
     const degraded = await fetch(`${stack.gatewayUrl}/health`);
     expect(degraded.status).toBe(503);
     expect(await degraded.json()).toMatchObject({ status: 'degraded', subgraphs: { intake: 'up', transit: 'down' } });
+
+    // a department that is down costs its own field, not the operator's whole answer
+    const { ticket } = await createAndDispatch(['water']);
+    const response = await stack.graphql(TICKET_EVERYWHERE, { id: ticket.id });
+    expect(response.body.data.ticket).toMatchObject({ id: ticket.id, status: 'DISPATCHED', transit: null });
+    expect(response.body.data.ticket.water.zone).not.toBeNull();
+    expect(response.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', service: 'transit' }) })]);
   });
 });

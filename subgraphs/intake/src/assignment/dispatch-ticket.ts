@@ -46,9 +46,10 @@ export async function dispatchTicket(input: DispatchTicketInput, context: Intake
         deadline,
       }),
     );
-    await manager.save(assignments);
     const latest = [ticket.deadline, deadline].filter((d): d is Date => d != null).sort((a, b) => b.getTime() - a.getTime())[0];
+    // claim the ticket first: a concurrent dispatch then waits on its row lock and loses the version check cleanly
     const saved = await saveTicketChange(manager, ticket, { status: TicketStatus.DISPATCHED, deadline: latest });
+    await manager.insert(Assignment, assignments);
     for (const assignment of assignments) {
       await recordAudit(manager, 'intake', context, {
         ticketId: ticket.id,

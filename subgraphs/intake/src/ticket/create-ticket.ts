@@ -38,7 +38,7 @@ export async function createTicket(input: CreateTicketInput, context: IntakeCont
       deadline: null,
       closedAt: null,
     });
-    await manager.save(ticket);
+    await manager.insert(Ticket, ticket);
     await recordAudit(manager, 'intake', context, {
       ticketId: ticket.id,
       action: 'ticket.created',
