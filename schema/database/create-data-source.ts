@@ -24,7 +24,14 @@ export interface DataSourceParts {
  */
 export async function openDataSource(target: DatabaseTarget, parts: DataSourceParts): Promise<SubgraphDataSource> {
   const queries = new QueryCounter();
-  const common = { entities: parts.entities, migrations: parts.migrations, logger: queries, synchronize: false };
+  const common = {
+    entities: parts.entities,
+    migrations: parts.migrations,
+    logger: queries,
+    synchronize: false,
+    // statements slower than this are logged (without parameters: they may hold citizens' data)
+    maxQueryExecutionTime: Number(process.env.SLOW_QUERY_MS ?? 500),
+  };
   let dataSource: DataSource;
   if (target.kind === 'mysql') {
     await createDatabaseIfMissing(target);

@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
-import { formatTicketNumber, localDay } from '../../subgraphs/intake/src/ticket/ticket-number';
+import { localDay } from '../../schema/time/city-calendar';
+import { formatTicketNumber } from '../../subgraphs/intake/src/ticket/ticket-number';
 import { TicketSequence } from '../../subgraphs/intake/src/ticket/ticket-sequence.entity';
 
 /**

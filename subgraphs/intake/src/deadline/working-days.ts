@@ -1,3 +1,5 @@
+import { isLocalWeekend } from '../../../../schema/time/city-calendar';
+
 /**
  * Deadlines count working days in the city's time zone: a ticket dispatched on
  * Friday afternoon with 5 working days is due the next Friday at the same time.
@@ -9,12 +11,7 @@ export function addWorkingDays(start: Date, days: number, timeZone: string): Dat
   let remaining = days;
   while (remaining > 0) {
     result = new Date(result.getTime() + 24 * 3600 * 1000);
-    if (!isWeekend(result, timeZone)) remaining -= 1;
+    if (!isLocalWeekend(result, timeZone)) remaining -= 1;
   }
   return result;
-}
-
-function isWeekend(at: Date, timeZone: string): boolean {
-  const weekday = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(at);
-  return weekday === 'Sat' || weekday === 'Sun';
 }

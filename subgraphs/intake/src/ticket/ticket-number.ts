@@ -1,12 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { localDay } from '../../../../schema/time/city-calendar';
 import { TicketSequence } from './ticket-sequence.entity';
-
-/** The city's calendar day (YYYYMMDD) of an instant: numbers follow local days, not UTC ones. */
-export function localDay(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}${part('month')}${part('day')}`;
-}
 
 export function formatTicketNumber(day: string, sequence: number): string {
   return `12345-${day}-${String(sequence).padStart(6, '0')}`;
