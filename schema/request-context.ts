@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Identity } from './identity/roles';
 
-/** Who acts. Until identity lands at the gateway, every caller is anonymous. */
-export interface Actor {
-  id: string;
-  role: string;
-  department?: string;
-}
-
-/** What every subgraph knows about the request it serves. */
+/** What every subgraph knows about the request it serves: its id, and who acts (verified by signature). */
 export interface RequestContext {
   requestId: string;
-  actor: Actor;
+  actor: Identity;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -22,8 +16,4 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
   const given = headers[REQUEST_ID_HEADER];
   const value = Array.isArray(given) ? given[0] : given;
   return value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
-}
-
-export function requestContextFrom(headers: IncomingHttpHeaders): RequestContext {
-  return { requestId: requestIdFrom(headers), actor: { id: 'anonymous', role: 'ANONYMOUS' } };
 }

@@ -1,3 +1,4 @@
+import { Role } from '../schema/identity/roles';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../schema/audit/record-audit';
 import { AssignmentStatus, TicketStatus } from '../schema/enums';
@@ -22,7 +23,7 @@ export interface IntakeSeedOptions {
   dataDir?: string;
 }
 
-const SEED_CONTEXT: RequestContext = { requestId: 'seed', actor: { id: 'seed', role: 'SYSTEM' } };
+const SEED_CONTEXT: RequestContext = { requestId: 'seed', actor: { id: 'seed', roles: [Role.SYSTEM_ADMIN] } };
 const CHUNK_SIZE = 200;
 const DEFAULT_ASSIGNMENT_DAYS = 5;
 const DAY_MS = 24 * 3600 * 1000;

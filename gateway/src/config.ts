@@ -1,4 +1,6 @@
-import { readPort, readString } from '../../schema/config/env';
+import { isProduction, readPort, readSigningSecret, readString } from '../../schema/config/env';
+import { type AuthConfig, readAuthConfig } from './auth/auth-config';
+import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -12,6 +14,9 @@ export interface GatewayConfig {
   /** How often to re-read subgraph schemas, in ms; 0 reads them once at start-up. */
   pollIntervalMs: number;
   introspection: boolean;
+  auth: AuthConfig;
+  signingSecret: string;
+  limits: LimitsConfig;
 }
 
 export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit'] as const;
@@ -26,6 +31,10 @@ export function readGatewayConfig(env = process.env): GatewayConfig {
       url: readString(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${readPort(`${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name], env)}`, env),
     })),
     pollIntervalMs: Number(readString('GATEWAY_POLL_INTERVAL_MS', '0', env)),
-    introspection: readString('NODE_ENV', 'development', env) !== 'production',
+    // on while developing (Sandbox, codegen); off in production unless asked for
+    introspection: readString('GRAPHQL_INTROSPECTION', isProduction(env) ? 'false' : 'true', env) === 'true',
+    auth: readAuthConfig(env),
+    signingSecret: readSigningSecret(env),
+    limits: readLimitsConfig(env),
   };
 }

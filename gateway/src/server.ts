@@ -5,9 +5,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { formatPublicError } from '../../schema/http/format-error';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../../schema/request-context';
+import { createTokenVerifier } from './auth/token-verifier';
 import type { GatewayConfig } from './config';
+import { ForwardingDataSource } from './forwarding-data-source';
 import type { GatewayContext } from './gateway-context';
-import { RequestIdDataSource } from './request-id-data-source';
+import { aliasLimit } from './limits/alias-limit';
+import { complexityLimit } from './limits/complexity-limit';
+import { depthLimit } from './limits/depth-limit';
+import { httpLimits, payloadTooLarge } from './limits/http-limits';
 import { checkSubgraphs } from './subgraph-health';
 
 export interface GatewayApp {
@@ -16,31 +21,36 @@ export interface GatewayApp {
 }
 
 /**
- * The one endpoint front-ends use: composes the subgraphs into the supergraph
- * and plans each operation across them. Builds the app; does not listen.
+ * The one endpoint front-ends use: verifies who calls, refuses abusive
+ * operations, composes the subgraphs into the supergraph and plans each
+ * operation across them. Builds the app; does not listen.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<GatewayApp> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to; a city's gateway phones no one.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const verifyToken = await createTokenVerifier(config.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: new IntrospectAndCompose({
       subgraphs: config.subgraphs.map(({ name, url }) => ({ name, url: `${url}/graphql` })),
       pollIntervalInMs: config.pollIntervalMs || undefined,
     }),
-    buildService: ({ name, url }) => new RequestIdDataSource(name, url!),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, url!, config.signingSecret),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
+    allowBatchedHttpRequests: true,
+    validationRules: [depthLimit(config.limits.maxDepth), aliasLimit(config.limits.maxAliases)],
     formatError: formatPublicError,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      complexityLimit(config.limits.maxComplexity),
       {
         async requestDidStart() {
           return {
             async willSendResponse({ response, contextValue }) {
-              if (response.body.kind === 'single') {
+              if (response.body.kind === 'single' && contextValue?.requestId) {
                 response.body.singleResult.extensions = { ...response.body.singleResult.extensions, requestId: contextValue.requestId };
               }
             },
@@ -59,14 +69,15 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...httpLimits(config.limits),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdFrom(req.headers);
         res.setHeader(REQUEST_ID_HEADER, requestId);
-        return { requestId };
+        return { requestId, identity: await verifyToken(req.headers.authorization) };
       },
     }),
   );
+  app.use(payloadTooLarge);
   return { app, stop: () => apollo.stop() };
 }

@@ -36,7 +36,8 @@ export class AuditEvent {
   @Column('varchar', { length: 100 })
   actorId: string;
 
-  @Column('varchar', { length: 40 })
+  /** The actor's roles, comma-separated */
+  @Column('varchar', { length: 200 })
   actorRole: string;
 
   @Column('varchar', { length: 100 })

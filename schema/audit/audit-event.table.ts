@@ -16,7 +16,7 @@ export async function createAuditEventTable(queryRunner: QueryRunner): Promise<v
         column.string('fromState', 40, true),
         column.string('toState', 40, true),
         column.string('actorId', 100),
-        column.string('actorRole', 40),
+        column.string('actorRole', 200),
         column.string('requestId', 100),
         column.text('reason', true),
         column.text('data', true),

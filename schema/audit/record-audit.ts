@@ -38,7 +38,7 @@ export async function recordAudit(
     reason: change.reason ?? null,
     data: change.data ?? null,
     actorId: context.actor.id,
-    actorRole: context.actor.role,
+    actorRole: context.actor.roles.join(',') || 'ANONYMOUS',
     requestId: context.requestId,
     occurredAt: at,
   });

@@ -37,3 +37,25 @@ export function readDatabaseSettings(subgraph: string, env = process.env): Datab
     dataDir: path.resolve(readString('DATA_DIR', 'data', env)),
   };
 }
+
+/** Only for a developer's machine; production refuses to start without a real secret. */
+export const DEVELOPMENT_SIGNING_SECRET = 'hotline-development-signing-secret-do-not-use-in-production';
+
+export function isProduction(env = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+/**
+ * The secret the gateway signs forwarded identities with and every subgraph
+ * verifies them with. Without it a subgraph could not tell the gateway from
+ * anyone who reaches its port.
+ */
+export function readSigningSecret(env = process.env): string {
+  const secret = env.GATEWAY_SIGNING_SECRET;
+  if (secret) {
+    if (secret.length < 32) throw new Error('GATEWAY_SIGNING_SECRET must be at least 32 characters');
+    return secret;
+  }
+  if (isProduction(env)) throw new Error('GATEWAY_SIGNING_SECRET is required when NODE_ENV=production');
+  return DEVELOPMENT_SIGNING_SECRET;
+}

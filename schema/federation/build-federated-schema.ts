@@ -2,6 +2,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { RoleChecker } from '../identity/auth-checker';
 
 /**
  * The federation version every subgraph links. Keep one value for the whole
@@ -38,6 +39,9 @@ export async function buildFederatedSchema(
     orphanedTypes: [...(options.orphanedTypes ?? []), ...entities.map((entity) => entity.type)],
     skipCheck: true,
     validate: { forbidUnknownValues: false },
+    authChecker: RoleChecker,
+    // a refused check is an error the client sees (UNAUTHENTICATED or FORBIDDEN), never a silent null
+    authMode: 'error',
   });
   const header = `extend schema @link(url: "${FEDERATION_SPEC}", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;
   const typeDefs = parse(`${header}\n${printSchemaWithDirectives(schema)}`);

@@ -4,7 +4,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { formatPublicError, isPublicCode } from '../http/format-error';
-import { REQUEST_ID_HEADER, type RequestContext, requestContextFrom } from '../request-context';
+import { verifyIdentity } from '../identity/signed-identity';
+import { REQUEST_ID_HEADER, type RequestContext, requestIdFrom } from '../request-context';
 
 export interface SubgraphAppOptions<C extends RequestContext> {
   name: string;
@@ -13,6 +14,8 @@ export interface SubgraphAppOptions<C extends RequestContext> {
   createContext(base: RequestContext): C;
   /** Whether the subgraph can serve: typically a `SELECT 1` on its database. */
   isHealthy(): Promise<boolean>;
+  /** Verifies the identity the gateway signed; a request without a valid signature is refused. */
+  signingSecret: string;
   log?: (message: string) => void;
 }
 
@@ -57,9 +60,11 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const base = requestContextFrom(req.headers);
-        res.setHeader(REQUEST_ID_HEADER, base.requestId);
-        return options.createContext(base);
+        const requestId = requestIdFrom(req.headers);
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        // only the gateway (or a subgraph acting for the same caller) holds the secret
+        const actor = verifyIdentity(req.headers, options.signingSecret, typeof req.body?.query === 'string' ? req.body.query : '');
+        return options.createContext({ requestId, actor });
       },
     }),
   );

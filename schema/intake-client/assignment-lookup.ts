@@ -1,4 +1,5 @@
-import { NotAssignedError, NotFoundError, UpstreamUnavailableError } from '../errors';
+import { ErrorCode, NotAssignedError, NotFoundError, UpstreamUnavailableError } from '../errors';
+import { signIdentity } from '../identity/signed-identity';
 import { REQUEST_ID_HEADER, type RequestContext } from '../request-context';
 
 export interface AssignmentRef {
@@ -16,7 +17,7 @@ const QUERY = `query AssignmentForDepartment($id: ID!) {
 
 interface TicketReply {
   data?: { ticket: null | { status: string; assignments: { id: string; status: string; department: { code: string } }[] } };
-  errors?: { message: string }[];
+  errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 /**
@@ -24,13 +25,21 @@ interface TicketReply {
  * assigned to, so a department asks it (service to service, same request id)
  * rather than keeping a copy that could drift.
  */
-export function intakeAssignmentLookup(intakeUrl: () => string, department: string): AssignmentLookup {
+export function intakeAssignmentLookup(
+  config: { intakeUrl: () => string; signingSecret: string },
+  department: string,
+): AssignmentLookup {
   return async (ticketId, context) => {
     let reply: TicketReply;
     try {
-      const response = await fetch(`${intakeUrl()}/graphql`, {
+      const response = await fetch(`${config.intakeUrl()}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: context.requestId },
+        headers: {
+          'content-type': 'application/json',
+          [REQUEST_ID_HEADER]: context.requestId,
+          // the department asks as the caller, so intake applies the caller's own rights
+          ...signIdentity(context.actor, config.signingSecret, QUERY),
+        },
         body: JSON.stringify({ query: QUERY, variables: { id: ticketId } }),
         signal: AbortSignal.timeout(5000),
       });
@@ -38,6 +47,8 @@ export function intakeAssignmentLookup(intakeUrl: () => string, department: stri
     } catch {
       throw new UpstreamUnavailableError('intake');
     }
+    // intake refuses a department the ticket when it is not assigned to it
+    if (reply.errors?.some((error) => error.extensions?.code === ErrorCode.FORBIDDEN)) throw new NotAssignedError(ticketId, department);
     if (reply.errors?.length || !reply.data) throw new UpstreamUnavailableError('intake');
     const ticket = reply.data.ticket;
     if (!ticket) throw new NotFoundError('Ticket', ticketId);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ForbiddenError } from '../identity/auth-checker';
+import { CENTRE_READERS, DEPARTMENT_ROLES, hasRole } from '../identity/roles';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import { FINAL_TICKET_STATUSES, type TicketStatus, WorkOrderStatus } from '../enums';
@@ -61,18 +63,30 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
     });
   }
 
+  /** Department roles act only for their own department; the centre's roles read any work order. */
+  function assertOwnDepartment(context: SubgraphContext, readOnly: boolean) {
+    if (readOnly && hasRole(context.actor, ...CENTRE_READERS)) return;
+    if (context.actor.department !== options.department) {
+      throw new ForbiddenError(`only ${options.department} staff may ${readOnly ? 'read' : 'change'} its work orders`);
+    }
+  }
+
   @Resolver(() => options.entity)
   class WorkOrderResolver {
+    @Authorized(...CENTRE_READERS, ...DEPARTMENT_ROLES)
     @Query(() => options.entity, { name: `${lowerPrefix}WorkOrder`, nullable: true })
     async workOrder(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<T | null> {
+      assertOwnDepartment(context, true);
       return context.dataSource.manager.findOne(options.entity, { where: { id } as never });
     }
 
+    @Authorized(...DEPARTMENT_ROLES)
     @Mutation(() => options.entity, { name: name('create') })
     async create(
       @Arg('input', () => CreateWorkOrderInput) input: CreateWorkOrderFields,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
+      assertOwnDepartment(context, false);
       const assignment = await options.findAssignment(input.ticketId, context);
       if (FINAL_TICKET_STATUSES.includes(assignment.ticketStatus as TicketStatus)) {
         throw new IllegalTransitionError('Ticket', assignment.ticketStatus, 'create work order');
@@ -107,12 +121,14 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
       });
     }
 
+    @Authorized(...DEPARTMENT_ROLES)
     @Mutation(() => options.entity, { name: name('update') })
     async update(
       @Arg('id', () => ID) id: string,
       @Arg('input', () => UpdateWorkOrderInput) input: UpdateWorkOrderFields,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
+      assertOwnDepartment(context, false);
       return change(context, id, 'updated', async (_order, manager) => {
         await checkAsset(manager, input.assetCode);
         const changes: Partial<WorkOrderBase> = {};
@@ -124,12 +140,14 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
       });
     }
 
+    @Authorized(...DEPARTMENT_ROLES)
     @Mutation(() => options.entity, { name: name('complete') })
     async complete(
       @Arg('id', () => ID) id: string,
       @Arg('result', () => String) result: string,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
+      assertOwnDepartment(context, false);
       if (!result.trim()) throw new BadInputError('result must say what was done', 'result');
       return change(context, id, 'completed', async () => {
         const changes: Partial<WorkOrderBase> = { status: WorkOrderStatus.COMPLETED, result: result.trim(), completedAt: new Date() };

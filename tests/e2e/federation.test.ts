@@ -53,17 +53,21 @@ describe('one query across the federation', () => {
   it('lets a department run its own work order for a ticket assigned to it, and only then', async () => {
     const { ticket } = await createAndDispatch(['water']);
     const create = `mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { id status assignmentId } }`;
-    const created = await stack.graphql(create, { input: { ticketId: ticket.id, description: '抢修 DN300 主管 Repair the DN300 main', crew: '抢修一队' } });
+    const created = await stack.graphql(
+      create,
+      { input: { ticketId: ticket.id, description: '抢修 DN300 主管 Repair the DN300 main', crew: '抢修一队' } },
+      { as: 'waterStaff' },
+    );
     expect(created.body.errors).toBeUndefined();
     const order = created.body.data.createWaterWorkOrder;
     expect(order.status).toBe('OPEN');
 
     const update = `mutation($id: ID!) { updateWaterWorkOrder(id: $id, input: { status: IN_PROGRESS }) { status } }`;
-    expect((await stack.graphql(update, { id: order.id })).body.data.updateWaterWorkOrder.status).toBe('IN_PROGRESS');
+    expect((await stack.graphql(update, { id: order.id }, { as: 'waterStaff' })).body.data.updateWaterWorkOrder.status).toBe('IN_PROGRESS');
     const complete = `mutation($id: ID!) { completeWaterWorkOrder(id: $id, result: "已更换阀门 Valve replaced, supply restored") { status completedAt } }`;
-    const completed = await stack.graphql(complete, { id: order.id });
+    const completed = await stack.graphql(complete, { id: order.id }, { as: 'waterStaff' });
     expect(completed.body.data.completeWaterWorkOrder.status).toBe('COMPLETED');
-    const again = await stack.graphql(complete, { id: order.id });
+    const again = await stack.graphql(complete, { id: order.id }, { as: 'waterStaff' });
     expect(again.body.errors[0].extensions.code).toBe('ILLEGAL_TRANSITION');
 
     const seen = await stack.graphql(TICKET_EVERYWHERE, { id: ticket.id });
@@ -71,7 +75,7 @@ describe('one query across the federation', () => {
 
     // transit was never assigned this ticket
     const foreign = `mutation($input: TransitCreateWorkOrderInput!) { createTransitWorkOrder(input: $input) { id } }`;
-    const refused = await stack.graphql(foreign, { input: { ticketId: ticket.id, description: 'not ours' } });
+    const refused = await stack.graphql(foreign, { input: { ticketId: ticket.id, description: 'not ours' } }, { as: 'transitStaff' });
     expect(refused.body.errors[0].extensions.code).toBe('NOT_ASSIGNED');
     const [{ n }] = await stack.subgraphs.transit.data.dataSource.query('SELECT COUNT(*) AS n FROM work_order');
     expect(Number(n)).toBe(0);
@@ -79,18 +83,18 @@ describe('one query across the federation', () => {
 
   it('carries one request id from the client through every subgraph into the audit records', async () => {
     const requestId = `req-${Date.now()}`;
-    const response = await stack.graphql(CREATE_TICKET, { input: ticketInput() }, { 'x-request-id': requestId });
+    const response = await stack.graphql(CREATE_TICKET, { input: ticketInput() }, { headers: { 'x-request-id': requestId } });
     expect(response.headers['x-request-id']).toBe(requestId);
     expect(response.body.extensions.requestId).toBe(requestId);
     const ticketId = response.body.data.createTicket.id;
     const events = await stack.subgraphs.intake.data.dataSource.getRepository(AuditEvent).findBy({ ticketId });
     expect(events).toEqual([expect.objectContaining({ action: 'ticket.created', requestId, toState: 'RECEIVED' })]);
 
-    await stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water'] } }, { 'x-request-id': `${requestId}-d` });
+    await stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water'] } }, { headers: { 'x-request-id': `${requestId}-d` } });
     const order = await stack.graphql(
       `mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { id } }`,
       { input: { ticketId, description: 'check pressure' } },
-      { 'x-request-id': `${requestId}-w` },
+      { as: 'waterStaff', headers: { 'x-request-id': `${requestId}-w` } },
     );
     expect(order.body.errors).toBeUndefined();
     const waterEvents = await stack.subgraphs.water.data.dataSource.getRepository(AuditEvent).findBy({ ticketId });

@@ -7,6 +7,8 @@ import { databaseTarget, type DatabaseSettings } from '../../schema/database/dat
 import { listen, type Listening } from '../../schema/http/listen';
 import { seedAll } from '../../seeds/main';
 import { createGatewayApp } from '../../gateway/src/server';
+import { readLimitsConfig } from '../../gateway/src/limits/limits-config';
+import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from './personas';
 import { SUBGRAPH_MODULES, type SubgraphName } from './subgraph-modules';
 
 export interface RunningSubgraph {
@@ -18,9 +20,14 @@ export interface RunningSubgraph {
 export interface Stack {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
-  /** POST an operation to the gateway; resolves to the HTTP response. */
-  graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<request.Response>;
+  /** POST an operation to the gateway as a persona (the operator unless told; `as: null` sends no token). */
+  graphql(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<request.Response>;
   close(): Promise<void>;
+}
+
+export interface CallOptions {
+  as?: Persona | null;
+  headers?: Record<string, string>;
 }
 
 export const TEST_MYSQL_URL = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -68,6 +75,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       pollIntervalMs: 0,
       introspection: true,
       subgraphs: SUBGRAPH_MODULES.map(({ name: subgraph }) => ({ name: subgraph, url: subgraphs[subgraph].url })),
+      auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
+      signingSecret: TEST_SIGNING_SECRET,
+      limits: readLimitsConfig({}),
     });
     cleanups.push(gateway.stop);
     const listening = await listen(gateway.app, 0);
@@ -75,8 +85,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       gatewayUrl: listening.url,
       subgraphs,
-      graphql: (query, variables = {}, headers = {}) =>
-        request(listening.url).post('/graphql').set(headers).send({ query, variables }),
+      graphql: async (query, variables = {}, { as = 'operator', headers = {} } = {}) => {
+        const authorization: Record<string, string> = as ? { authorization: `Bearer ${await tokenFor(as)}` } : {};
+        return request(listening.url).post('/graphql').set({ ...authorization, ...headers }).send({ query, variables });
+      },
       close,
     };
   } catch (error) {

@@ -10,6 +10,7 @@ import { openTransitDataSource } from '../../subgraphs/transit/src/data-source';
 import { createTransitApp } from '../../subgraphs/transit/src/server';
 import { openWaterDataSource } from '../../subgraphs/water/src/data-source';
 import { createWaterApp } from '../../subgraphs/water/src/server';
+import { TEST_SIGNING_SECRET } from './personas';
 
 export type SubgraphName = 'intake' | 'water' | 'streetlight' | 'transit';
 
@@ -26,21 +27,21 @@ export const SUBGRAPH_MODULES: SubgraphModule[] = [
     name: 'intake',
     open: openIntakeDataSource,
     createApp: (dataSource, database) =>
-      createIntakeApp(dataSource, { port: 0, database, timeZone: 'Asia/Shanghai', defaultTimeLimitDays: 5 }),
+      createIntakeApp(dataSource, { port: 0, database, timeZone: 'Asia/Shanghai', defaultTimeLimitDays: 5, signingSecret: TEST_SIGNING_SECRET }),
   },
   {
     name: 'water',
     open: openWaterDataSource,
-    createApp: (dataSource, database, intakeUrl) => createWaterApp(dataSource, { port: 0, database, intakeUrl }),
+    createApp: (dataSource, database, intakeUrl) => createWaterApp(dataSource, { port: 0, database, intakeUrl, signingSecret: TEST_SIGNING_SECRET }),
   },
   {
     name: 'streetlight',
     open: openStreetlightDataSource,
-    createApp: (dataSource, database, intakeUrl) => createStreetlightApp(dataSource, { port: 0, database, intakeUrl }),
+    createApp: (dataSource, database, intakeUrl) => createStreetlightApp(dataSource, { port: 0, database, intakeUrl, signingSecret: TEST_SIGNING_SECRET }),
   },
   {
     name: 'transit',
     open: openTransitDataSource,
-    createApp: (dataSource, database, intakeUrl) => createTransitApp(dataSource, { port: 0, database, intakeUrl }),
+    createApp: (dataSource, database, intakeUrl) => createTransitApp(dataSource, { port: 0, database, intakeUrl, signingSecret: TEST_SIGNING_SECRET }),
   },
 ];

@@ -1,5 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { GATEWAY_IDENTITY } from '../../../schema/identity/roles';
+import { signIdentity } from '../../../schema/identity/signed-identity';
 
 export interface SubgraphSdl {
   name: string;
@@ -16,12 +18,14 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): Composition {
   return { kind: 'success', supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => hint.definition.code + ': ' + hint.message) };
 }
 
-/** Reads a running subgraph's SDL the way a gateway does: `{ _service { sdl } }`. */
-export async function fetchSubgraphSdl(name: string, url: string): Promise<SubgraphSdl> {
+const SDL_QUERY = '{ _service { sdl } }';
+
+/** Reads a running subgraph's SDL the way a gateway does: `{ _service { sdl } }`, signed as the gateway. */
+export async function fetchSubgraphSdl(name: string, url: string, signingSecret: string): Promise<SubgraphSdl> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    headers: { 'content-type': 'application/json', ...signIdentity(GATEWAY_IDENTITY, signingSecret, SDL_QUERY) },
+    body: JSON.stringify({ query: SDL_QUERY }),
     signal: AbortSignal.timeout(5000),
   });
   const body = (await response.json()) as { data?: { _service: { sdl: string } } };

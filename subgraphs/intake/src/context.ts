@@ -5,12 +5,14 @@ import type { SubgraphContext } from '../../../schema/subgraph-context';
 import { Assignment } from './assignment/assignment.entity';
 import { Category } from './category/category.entity';
 import type { IntakeConfig } from './config';
+import { createAccessRecorder } from './personal-data/access-recorder';
 import { Department } from './department/department.entity';
 import { Ticket } from './ticket/ticket.entity';
 
 export interface IntakeContext extends SubgraphContext {
   config: IntakeConfig;
   loaders: ReturnType<typeof createLoaders>;
+  personalDataAccess: ReturnType<typeof createAccessRecorder>;
 }
 
 function createLoaders(dataSource: DataSource) {
@@ -26,5 +28,5 @@ function createLoaders(dataSource: DataSource) {
 
 /** Fresh loaders for every request: a cache must never outlive the request that filled it. */
 export function createIntakeContext(base: RequestContext, dataSource: DataSource, config: IntakeConfig): IntakeContext {
-  return { ...base, dataSource, config, loaders: createLoaders(dataSource) };
+  return { ...base, dataSource, config, loaders: createLoaders(dataSource), personalDataAccess: createAccessRecorder(dataSource, base) };
 }

@@ -20,5 +20,6 @@ export async function createStreetlightApp(dataSource: DataSource, config: Stree
     schema,
     createContext: (base) => createStreetlightContext(base, dataSource),
     isHealthy: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    signingSecret: config.signingSecret,
   });
 }

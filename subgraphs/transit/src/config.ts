@@ -1,14 +1,7 @@
-import { readDatabaseSettings, readPort, readString } from '../../../schema/config/env';
-import type { DatabaseSettings } from '../../../schema/database/database-target';
+import { type DepartmentConfig, readDepartmentConfig } from '../../../schema/config/department-config';
 
-export interface TransitConfig {
-  port: number;
-  database: DatabaseSettings;
-  /** Where the centre's intake subgraph answers; a function because tests learn it after start-up. */
-  intakeUrl: () => string;
-}
+export type TransitConfig = DepartmentConfig;
 
 export function readTransitConfig(env = process.env): TransitConfig {
-  const intakeUrl = readString('INTAKE_URL', `http://127.0.0.1:${readPort('INTAKE_PORT', 4001, env)}`, env);
-  return { port: readPort('TRANSIT_PORT', 4004, env), database: readDatabaseSettings('transit', env), intakeUrl: () => intakeUrl };
+  return readDepartmentConfig('transit', 4004, env);
 }

@@ -21,5 +21,6 @@ export async function createTransitApp(dataSource: DataSource, config: TransitCo
     schema,
     createContext: (base) => createTransitContext(base, dataSource),
     isHealthy: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    signingSecret: config.signingSecret,
   });
 }

@@ -1,14 +1,7 @@
-import { readDatabaseSettings, readPort, readString } from '../../../schema/config/env';
-import type { DatabaseSettings } from '../../../schema/database/database-target';
+import { type DepartmentConfig, readDepartmentConfig } from '../../../schema/config/department-config';
 
-export interface WaterConfig {
-  port: number;
-  database: DatabaseSettings;
-  /** Where the centre's intake subgraph answers; a function because tests learn it after start-up. */
-  intakeUrl: () => string;
-}
+export type WaterConfig = DepartmentConfig;
 
 export function readWaterConfig(env = process.env): WaterConfig {
-  const intakeUrl = readString('INTAKE_URL', `http://127.0.0.1:${readPort('INTAKE_PORT', 4001, env)}`, env);
-  return { port: readPort('WATER_PORT', 4002, env), database: readDatabaseSettings('water', env), intakeUrl: () => intakeUrl };
+  return readDepartmentConfig('water', 4002, env);
 }

@@ -21,5 +21,6 @@ export async function createWaterApp(dataSource: DataSource, config: WaterConfig
     schema,
     createContext: (base) => createWaterContext(base, dataSource),
     isHealthy: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    signingSecret: config.signingSecret,
   });
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Role } from '../../../../schema/identity/roles';
 import { NotFoundError } from '../../../../schema/errors';
 import type { IntakeContext } from '../context';
 import { Department } from '../department/department.entity';
@@ -9,6 +10,7 @@ import { DispatchTicketInput } from './dispatch.input';
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
+  @Authorized(Role.OPERATOR, Role.SUPERVISOR)
   @Mutation(() => Ticket, { description: 'Dispatch a ticket to one or several departments (转办)' })
   dispatchTicket(@Arg('input', () => DispatchTicketInput) input: DispatchTicketInput, @Ctx() context: IntakeContext): Promise<Ticket> {
     return dispatchTicket(input, context);

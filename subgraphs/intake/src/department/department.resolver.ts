@@ -1,10 +1,10 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Category } from '../category/category.entity';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { IntakeContext } from '../context';
 import { Department } from './department.entity';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
+  @Authorized()
   @Query(() => [Department], { description: 'The departments 12345 dispatches to' })
   departments(
     @Ctx() context: IntakeContext,
@@ -14,10 +14,5 @@ export class DepartmentResolver {
       where: federatedOnly ? { federated: true } : {},
       order: { code: 'ASC' },
     });
-  }
-
-  @Query(() => [Category], { description: 'The request categories an operator chooses from' })
-  categories(@Ctx() context: IntakeContext): Promise<Category[]> {
-    return context.dataSource.getRepository(Category).find({ order: { code: 'ASC' } });
   }
 }

@@ -3,23 +3,26 @@ import { BadInputError } from '../../../../schema/errors';
 import { Assignment } from '../assignment/assignment.entity';
 import { decodeCursor, encodeCursor, type TicketConnection } from './ticket-connection';
 import { Ticket } from './ticket.entity';
+import type { TicketScope } from './ticket-access';
 import type { TicketFilter } from './ticket-filter.input';
 
 export const MAX_PAGE_SIZE = 100;
 
-function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | null | undefined): SelectQueryBuilder<Ticket> {
+function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | null | undefined, scope: TicketScope): SelectQueryBuilder<Ticket> {
+  if (scope.citizenPhone) query.andWhere('t.citizenPhone = :scopePhone', { scopePhone: scope.citizenPhone });
+  const departmentCode = scope.departmentCode ?? filter?.departmentCode;
+  if (departmentCode) {
+    query.andWhere(
+      `EXISTS (${query.subQuery().select('1').from(Assignment, 'a').where('a.ticketId = t.id AND a.departmentCode = :departmentCode').getQuery()})`,
+      { departmentCode },
+    );
+  }
   if (!filter) return query;
   if (filter.status?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.status });
   if (filter.channel?.length) query.andWhere('t.channel IN (:...channels)', { channels: filter.channel });
   if (filter.categoryCode) query.andWhere('t.categoryCode = :categoryCode', { categoryCode: filter.categoryCode });
   if (filter.createdFrom) query.andWhere('t.createdAt >= :createdFrom', { createdFrom: filter.createdFrom });
   if (filter.createdTo) query.andWhere('t.createdAt < :createdTo', { createdTo: filter.createdTo });
-  if (filter.departmentCode) {
-    query.andWhere(
-      `EXISTS (${query.subQuery().select('1').from(Assignment, 'a').where('a.ticketId = t.id AND a.departmentCode = :departmentCode').getQuery()})`,
-      { departmentCode: filter.departmentCode },
-    );
-  }
   return query;
 }
 
@@ -27,10 +30,11 @@ function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | n
 export async function listTickets(
   dataSource: DataSource,
   args: { filter?: TicketFilter | null; first: number; after?: string | null },
+  scope: TicketScope = {},
 ): Promise<TicketConnection> {
   if (args.first < 1 || args.first > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
   const repository = dataSource.getRepository(Ticket);
-  const page = applyFilter(repository.createQueryBuilder('t'), args.filter)
+  const page = applyFilter(repository.createQueryBuilder('t'), args.filter, scope)
     .orderBy('t.createdAt', 'DESC')
     .addOrderBy('t.id', 'DESC')
     .limit(args.first + 1);
@@ -44,7 +48,7 @@ export async function listTickets(
       ),
     );
   }
-  const [rows, totalCount] = await Promise.all([page.getMany(), applyFilter(repository.createQueryBuilder('t'), args.filter).getCount()]);
+  const [rows, totalCount] = await Promise.all([page.getMany(), applyFilter(repository.createQueryBuilder('t'), args.filter, scope).getCount()]);
   const nodes = rows.slice(0, args.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
   return {

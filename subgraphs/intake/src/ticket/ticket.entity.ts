@@ -20,11 +20,10 @@ export class Ticket {
   @Column('varchar', { length: 20 })
   channel: Channel;
 
-  @Field(() => String, { nullable: true })
+  /** Exposed masked or in full by CitizenContactResolver, depending on who asks. */
   @Column('varchar', { length: 50, nullable: true })
   citizenName: string | null;
 
-  @Field(() => String, { nullable: true })
   @Column('varchar', { length: 20, nullable: true })
   citizenPhone: string | null;
 

@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ForbiddenError } from '../../../../schema/identity/auth-checker';
+import { hasRole, Role, TICKET_READERS } from '../../../../schema/identity/roles';
 import { Assignment } from '../assignment/assignment.entity';
 import { Category } from '../category/category.entity';
 import type { IntakeContext } from '../context';
 import { answerTicket } from './answer-ticket';
 import { createTicket } from './create-ticket';
 import { listTickets } from './list-tickets';
+import { assertCanSee, ticketScope } from './ticket-access';
 import { TicketConnection } from './ticket-connection';
 import { Ticket } from './ticket.entity';
 import { TicketFilter } from './ticket-filter.input';
@@ -12,31 +15,45 @@ import { CreateTicketInput } from './ticket.input';
 
 @Resolver(() => Ticket)
 export class TicketResolver {
+  @Authorized(...TICKET_READERS)
   @Query(() => Ticket, { nullable: true })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() context: IntakeContext): Promise<Ticket | null> {
-    return context.loaders.ticketById.load(id);
+  async ticket(@Arg('id', () => ID) id: string, @Ctx() context: IntakeContext): Promise<Ticket | null> {
+    const ticket = await context.loaders.ticketById.load(id);
+    if (ticket) await assertCanSee(context, ticket);
+    return ticket;
   }
 
+  @Authorized(...TICKET_READERS)
   @Query(() => Ticket, { nullable: true, description: 'Look a ticket up by the number the citizen was given' })
-  ticketByNumber(@Arg('number', () => String) number: string, @Ctx() context: IntakeContext): Promise<Ticket | null> {
-    return context.dataSource.getRepository(Ticket).findOneBy({ number: number.trim() });
+  async ticketByNumber(@Arg('number', () => String) number: string, @Ctx() context: IntakeContext): Promise<Ticket | null> {
+    const ticket = await context.dataSource.getRepository(Ticket).findOneBy({ number: number.trim() });
+    if (ticket) await assertCanSee(context, ticket);
+    return ticket;
   }
 
-  @Query(() => TicketConnection)
+  @Authorized(...TICKET_READERS)
+  @Query(() => TicketConnection, { description: "Citizens see their own tickets, departments the ones assigned to them" })
   tickets(
     @Ctx() context: IntakeContext,
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<TicketConnection> {
-    return listTickets(context.dataSource, { filter, first, after });
+    return listTickets(context.dataSource, { filter, first, after }, ticketScope(context, filter?.departmentCode));
   }
 
-  @Mutation(() => Ticket, { description: 'Record a citizen request (受理)' })
+  @Authorized(Role.OPERATOR, Role.SUPERVISOR, Role.CITIZEN)
+  @Mutation(() => Ticket, { description: 'Record a citizen request (受理); a citizen files under their own phone number' })
   createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() context: IntakeContext): Promise<Ticket> {
+    const { actor } = context;
+    if (!hasRole(actor, Role.OPERATOR, Role.SUPERVISOR)) {
+      if (!actor.phone) throw new ForbiddenError('a citizen account needs a verified phone number to file a request');
+      input.citizenPhone = actor.phone;
+    }
     return createTicket(input, context);
   }
 
+  @Authorized(Role.OPERATOR, Role.SUPERVISOR)
   @Mutation(() => Ticket, { description: 'Close a ticket at intake with the answer given on the spot (直接答复)' })
   answerTicket(
     @Arg('id', () => ID) id: string,

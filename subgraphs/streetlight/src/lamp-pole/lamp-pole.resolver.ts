@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { BadInputError } from '../../../../schema/errors';
 import type { StreetlightContext } from '../context';
 import { LampPole, LampPoleStatus } from './lamp-pole.entity';
@@ -8,11 +8,13 @@ export const MAX_LAMP_POLES = 500;
 
 @Resolver(() => LampPole)
 export class LampPoleResolver {
+  @Authorized()
   @Query(() => LampPole, { nullable: true, description: 'A pole by the code painted on it' })
   lampPole(@Arg('code', () => String) code: string, @Ctx() context: StreetlightContext): Promise<LampPole | null> {
     return context.dataSource.getRepository(LampPole).findOneBy({ code: code.trim() });
   }
 
+  @Authorized()
   @Query(() => [LampPole], { description: 'Poles by code, optionally only those in one status' })
   lampPoles(
     @Ctx() context: StreetlightContext,

@@ -10,7 +10,7 @@ export function streetlightWorkOrderResolver(config: StreetlightConfig) {
     department: 'streetlight',
     typePrefix: 'Streetlight',
     entity: StreetlightWorkOrder,
-    findAssignment: intakeAssignmentLookup(config.intakeUrl, 'streetlight'),
+    findAssignment: intakeAssignmentLookup(config, 'streetlight'),
     assetExists: (manager, code) => manager.existsBy(LampPole, { code }),
   });
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { TransitContext } from '../context';
 import { BusStop } from '../stop/bus-stop.entity';
 import { BusRoute } from './bus-route.entity';
@@ -6,11 +6,13 @@ import { byRouteCode } from './route-order';
 
 @Resolver(() => BusRoute)
 export class BusRouteResolver {
+  @Authorized()
   @Query(() => BusRoute, { nullable: true, description: 'A bus route by its code: `12`, `K1`' })
   busRoute(@Arg('code', () => String) code: string, @Ctx() context: TransitContext): Promise<BusRoute | null> {
     return context.loaders.routeByCode.load(code);
   }
 
+  @Authorized()
   @Query(() => [BusRoute], { description: 'All bus routes, 1 … 12, 101, K1' })
   async busRoutes(@Ctx() context: TransitContext): Promise<BusRoute[]> {
     return (await context.dataSource.getRepository(BusRoute).find()).sort(byRouteCode);

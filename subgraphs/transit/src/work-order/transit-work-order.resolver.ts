@@ -11,7 +11,7 @@ export function transitWorkOrderResolver(config: TransitConfig) {
     department: 'transit',
     typePrefix: 'Transit',
     entity: TransitWorkOrder,
-    findAssignment: intakeAssignmentLookup(config.intakeUrl, 'transit'),
+    findAssignment: intakeAssignmentLookup(config, 'transit'),
     // a work order concerns a stop (a broken shelter) or a whole route (a driver, a timetable)
     assetExists: async (manager, code) => (await manager.existsBy(BusStop, { code })) || manager.existsBy(BusRoute, { code }),
   });

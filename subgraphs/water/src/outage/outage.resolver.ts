@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { WaterContext } from '../context';
 import { currentOutagesQuery } from './current-outages';
 import { Outage } from './outage.entity';
 
 @Resolver(() => Outage)
 export class OutageResolver {
+  @Authorized()
   @Query(() => [Outage], { description: 'Outages under way or starting within 48 hours' })
   waterOutages(@Ctx() context: WaterContext, @Arg('zoneCode', () => String, { nullable: true }) zoneCode?: string | null): Promise<Outage[]> {
     const query = currentOutagesQuery(context.dataSource.getRepository(Outage));

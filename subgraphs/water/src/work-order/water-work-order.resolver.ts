@@ -10,7 +10,7 @@ export function waterWorkOrderResolver(config: WaterConfig) {
     department: 'water',
     typePrefix: 'Water',
     entity: WaterWorkOrder,
-    findAssignment: intakeAssignmentLookup(config.intakeUrl, 'water'),
+    findAssignment: intakeAssignmentLookup(config, 'water'),
     assetExists: (manager, code) => manager.existsBy(SupplyZone, { code }),
   });
 }

@@ -1,10 +1,11 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { WaterContext } from '../context';
 import { Outage } from '../outage/outage.entity';
 import { SupplyZone } from './supply-zone.entity';
 
 @Resolver(() => SupplyZone)
 export class SupplyZoneResolver {
+  @Authorized()
   @Query(() => [SupplyZone], { description: 'All water supply zones' })
   supplyZones(@Ctx() context: WaterContext): Promise<SupplyZone[]> {
     return context.dataSource.getRepository(SupplyZone).find({ order: { code: 'ASC' } });

@@ -1,0 +1,29 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { BadInputError } from '../../../../schema/errors';
+import { Role } from '../../../../schema/identity/roles';
+import type { IntakeContext } from '../context';
+import { Department } from '../department/department.entity';
+import { Category } from './category.entity';
+import { CategoryInput } from './category.input';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Authorized()
+  @Query(() => [Category], { description: 'The request categories an operator chooses from' })
+  categories(@Ctx() context: IntakeContext): Promise<Category[]> {
+    return context.dataSource.getRepository(Category).find({ order: { code: 'ASC' } });
+  }
+
+  /** The catalogue is the system administrators' to keep; operators choose from it. */
+  @Authorized(Role.SYSTEM_ADMIN)
+  @Mutation(() => Category, { description: 'Add a category or rename one' })
+  async saveCategory(@Arg('input', () => CategoryInput) input: CategoryInput, @Ctx() context: IntakeContext): Promise<Category> {
+    const repository = context.dataSource.getRepository(Category);
+    if (input.departmentCode && !(await context.dataSource.getRepository(Department).existsBy({ code: input.departmentCode }))) {
+      throw new BadInputError(`unknown department ${input.departmentCode}`, 'departmentCode');
+    }
+    const category = repository.create({ ...input, departmentCode: input.departmentCode ?? null });
+    await repository.save(category);
+    return category;
+  }
+}
