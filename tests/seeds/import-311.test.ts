@@ -113,7 +113,7 @@ describe('seedIntake against MariaDB', () => {
     expect(await seedIntake(ds, { sampleTickets: SAMPLE })).toEqual({ inserted: 0 });
     expect(await ds.getRepository(Ticket).count()).toBe(SAMPLE);
     expect(await ds.getRepository(Assignment).countBy({ lead: true })).toBe(SAMPLE);
-    expect(await ds.getRepository(AuditEvent).countBy({ action: 'ticket.imported', actorId: 'seed', actorRole: 'SYSTEM' })).toBe(SAMPLE);
+    expect(await ds.getRepository(AuditEvent).countBy({ action: 'ticket.imported', actorId: 'seed', actorRole: 'SYSTEM_ADMIN' })).toBe(SAMPLE);
   });
 
   it('numbers tickets uniquely, and the live counter continues after them', async () => {
