@@ -84,6 +84,7 @@ async function main() {
   startService('gateway', 'dist/gateway/src/main.js');
   await waitHealthy('gateway');
   log(`ready: open http://127.0.0.1:${port('gateway')}/graphql  (Ctrl-C stops everything)`);
+  log('a development token for it: npm run -s token -- --role operator');
 }
 
 main().catch((error) => {

@@ -9,10 +9,8 @@ import { createTokenVerifier } from './auth/token-verifier';
 import type { GatewayConfig } from './config';
 import { ForwardingDataSource } from './forwarding-data-source';
 import type { GatewayContext } from './gateway-context';
-import { aliasLimit } from './limits/alias-limit';
-import { complexityLimit } from './limits/complexity-limit';
-import { depthLimit } from './limits/depth-limit';
 import { httpLimits, payloadTooLarge } from './limits/http-limits';
+import { operationLimits } from './limits/operation-limits';
 import { checkSubgraphs } from './subgraph-health';
 
 export interface GatewayApp {
@@ -40,12 +38,11 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
     gateway,
     introspection: config.introspection,
     allowBatchedHttpRequests: true,
-    validationRules: [depthLimit(config.limits.maxDepth), aliasLimit(config.limits.maxAliases)],
     formatError: formatPublicError,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
-      complexityLimit(config.limits.maxComplexity),
+      operationLimits(config.limits),
       {
         async requestDidStart() {
           return {

@@ -24,7 +24,8 @@ export function isPublicCode(code: unknown): boolean {
 export function formatPublicError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (isPublicCode(code)) {
-    const { stacktrace: _stack, validationErrors, ...extensions } = formatted.extensions ?? {};
+    // `response` is what the gateway got from a subgraph: its address and raw reply are nobody's business
+    const { stacktrace: _stack, response: _response, validationErrors, ...extensions } = formatted.extensions ?? {};
     if (Array.isArray(validationErrors)) return describeValidation(formatted, extensions, validationErrors);
     return { ...formatted, extensions };
   }

@@ -31,9 +31,10 @@ export function signIdentity(identity: Identity, secret: string, query: string, 
   return { [IDENTITY_HEADER]: payload, [SIGNATURE_HEADER]: sign(secret, payload, query) };
 }
 
+/** Nobody (valid) is signed in. `status` 401 is for refusals before any resolver runs. */
 export class UnauthenticatedError extends PublicError {
-  constructor(message: string) {
-    super(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+  constructor(message: string, status?: 401) {
+    super(ErrorCode.UNAUTHENTICATED, message, status ? { http: { status } } : {});
   }
 }
 
@@ -42,14 +43,14 @@ export function verifyIdentity(headers: IncomingHttpHeaders, secret: string, que
   const payload = headers[IDENTITY_HEADER];
   const signature = headers[SIGNATURE_HEADER];
   if (typeof payload !== 'string' || typeof signature !== 'string') {
-    throw new UnauthenticatedError('requests must come through the gateway');
+    throw new UnauthenticatedError('requests must come through the gateway', 401);
   }
   const expected = Buffer.from(sign(secret, payload, query));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new UnauthenticatedError('the gateway signature does not match');
+    throw new UnauthenticatedError('the gateway signature does not match', 401);
   }
   const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as SignedPayload;
-  if (!(Math.abs(now - body.iat) <= MAX_AGE_MS)) throw new UnauthenticatedError('the gateway signature has expired');
+  if (!(Math.abs(now - body.iat) <= MAX_AGE_MS)) throw new UnauthenticatedError('the gateway signature has expired', 401);
   return { id: body.sub, roles: body.roles, department: body.dept ?? null, phone: body.phone ?? null };
 }

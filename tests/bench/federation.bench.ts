@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { CREATE_TICKET, TICKET_EVERYWHERE, TICKET_FIELDS, ticketInput } from '../support/operations';
+import { tokenFor } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 /**
@@ -46,7 +47,7 @@ async function measure(stack: Stack, name: string, requests: number, concurrency
 async function ok(stack: Stack, query: string, variables: Record<string, unknown>) {
   const response = await fetch(`${stack.gatewayUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('operator')}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown[] };

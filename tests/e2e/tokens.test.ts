@@ -27,7 +27,7 @@ function sign(claims: Record<string, unknown>, { secret = TEST_TOKEN_SECRET, exp
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** POSTs with exactly this Authorization header, as a client holding a bad token would. */
-const withAuthorization = (authorization: string, query = DEPARTMENTS) => stack.graphql(query, {}, { as: null, headers: { authorization } });
+const withAuthorization = (authorization: string) => stack.graphql(DEPARTMENTS, {}, { as: null, headers: { authorization } });
 
 /** Refused as unauthenticated, and the body says nothing about how the server works inside. */
 function expectRefused(response: Response) {
@@ -82,10 +82,6 @@ describe('bearer tokens at the gateway', () => {
     expectRefused(await withAuthorization(`Bearer ${await sign({})}`));
   });
 
-  it('refuses a bad token even for a query that needs no role', async () => {
-    expectRefused(await withAuthorization('Bearer abc.def', TICKET_COUNT));
-  });
-
   it('lets no one without a token list tickets', async () => {
     const response = await stack.graphql(TICKET_COUNT, {}, { as: null });
     // the gateway lets an anonymous caller in; intake's role check refuses, and the gateway forwards that refusal
@@ -93,5 +89,7 @@ describe('bearer tokens at the gateway', () => {
     expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(response.body.data?.tickets ?? null).toBeNull();
     expect(JSON.stringify(response.body)).not.toMatch(/stack|\.ts:|node_modules/i);
+    // nor where the subgraph lives, nor what it answered the gateway
+    expect(JSON.stringify(response.body)).not.toMatch(/127\.0\.0\.1|localhost|"response"/);
   });
 });

@@ -16,10 +16,10 @@ interface HotlineClaims extends JWTPayload {
 
 function identityFrom(claims: HotlineClaims): Identity {
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((role): role is Role => typeof role === 'string' && ROLES.has(role)) : [];
-  if (!claims.sub || roles.length === 0) throw new UnauthenticatedError('the token names no user or no known role');
+  if (!claims.sub || roles.length === 0) throw new UnauthenticatedError('the token names no user or no known role', 401);
   const department = typeof claims.dept === 'string' ? claims.dept : null;
   if (roles.some((role) => role === Role.DEPARTMENT_STAFF || role === Role.DEPARTMENT_ADMIN) && !department) {
-    throw new UnauthenticatedError('a department role needs a department (dept claim)');
+    throw new UnauthenticatedError('a department role needs a department (dept claim)', 401);
   }
   return { id: claims.sub, roles, department, phone: typeof claims.phone === 'string' ? claims.phone : null };
 }
@@ -46,13 +46,14 @@ export async function createTokenVerifier(config: AuthConfig): Promise<TokenVeri
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
+    if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"', 401);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1], key as never, { algorithms, issuer: config.issuer, audience: config.audience }));
+      // a token without an expiry would be good forever: refuse it
+      ({ payload } = await jwtVerify(match[1], key as never, { algorithms, issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'] }));
     } catch (error) {
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
-      throw new UnauthenticatedError(expired ? 'the token has expired' : 'the token is not valid');
+      throw new UnauthenticatedError(expired ? 'the token has expired' : 'the token is not valid', 401);
     }
     return identityFrom(payload as HotlineClaims);
   };

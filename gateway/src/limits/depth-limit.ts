@@ -1,8 +1,6 @@
-import type { ASTVisitor, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql';
-import { ErrorCode } from '../../../schema/errors';
-import { limitError } from './limit-error';
+import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
+function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
   if (!selectionSet) return 0;
   let deepest = 0;
   for (const selection of selectionSet.selections) {
@@ -11,25 +9,19 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Record<s
       deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, seen));
     } else if (selection.kind === 'InlineFragment') {
       deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
-    } else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
-      // a fragment spread inside itself is invalid anyway; `seen` keeps us from looping on it
-      deepest = Math.max(deepest, depthOf(fragments[selection.name.value].selectionSet, fragments, new Set([...seen, selection.name.value])));
+    } else if (!seen.has(selection.name.value) && fragments.has(selection.name.value)) {
+      // `seen` keeps a (invalid, but parseable) self-spreading fragment from looping
+      const fragment = fragments.get(selection.name.value)!;
+      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set([...seen, selection.name.value])));
     }
   }
   return deepest;
 }
 
-/** Refuses operations nested deeper than `maxDepth` fields (QUERY_TOO_DEEP). */
-export function depthLimit(maxDepth: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = Object.fromEntries(
-      context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
-    );
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, fragments, new Set());
-        if (depth > maxDepth) context.reportError(limitError(ErrorCode.QUERY_TOO_DEEP, `the operation is ${depth} fields deep; the limit is ${maxDepth}`, { depth, maxDepth }));
-      },
-    };
-  };
+/** How many fields deep the operation nests, following fragments. */
+export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
+  );
+  return depthOf(operation.selectionSet, fragments, new Set());
 }

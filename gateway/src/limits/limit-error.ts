@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../schema/errors';
+import type { ErrorCode } from '../../../schema/errors';
 
 type LimitCode = typeof ErrorCode.QUERY_TOO_DEEP | typeof ErrorCode.TOO_MANY_ALIASES | typeof ErrorCode.QUERY_TOO_COMPLEX;
 
