@@ -1,4 +1,5 @@
 import { Role } from '../schema/identity/roles';
+import { seedCalendar } from './intake/calendar';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../schema/audit/record-audit';
 import { AssignmentStatus, TicketStatus } from '../schema/enums';
@@ -36,6 +37,7 @@ export async function seedIntake(dataSource: DataSource, options: IntakeSeedOpti
   const seeds = total > 0 ? sampleTickets(total, options.dataDir) : [];
   return dataSource.transaction(async (manager) => {
     const catalogue = await upsertCatalogue(manager);
+    const calendarDays = await seedCalendar(manager);
     const fresh = await withoutExisting(manager, seeds);
     const numbers = await reserveTicketNumbers(manager, fresh.map((seed) => seed.createdAt), options.timeZone ?? 'Asia/Shanghai');
     const tickets = fresh.map((seed, i) => toTicket(seed, numbers[i]));
@@ -62,7 +64,7 @@ export async function seedIntake(dataSource: DataSource, options: IntakeSeedOpti
         now,
       );
     }
-    return { inserted: catalogue + tickets.length };
+    return { inserted: catalogue + calendarDays + tickets.length };
   });
 }
 
@@ -116,6 +118,11 @@ function toAssignment(seed: TicketSeed): Assignment {
     note: null,
     dispatchedAt: seed.createdAt,
     deadline: seed.deadline ?? new Date(seed.createdAt.getTime() + DEFAULT_ASSIGNMENT_DAYS * DAY_MS),
+    reportedAt: seed.closedAt,
+    updatedAt: seed.closedAt ?? seed.createdAt,
+    extensionsGranted: 0,
+    urgeCount: 0,
+    version: 1,
   });
 }
 

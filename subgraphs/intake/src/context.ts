@@ -3,6 +3,7 @@ import { createGroupLoader, createRowLoader } from '../../../schema/database/gro
 import type { RequestContext } from '../../../schema/request-context';
 import type { SubgraphContext } from '../../../schema/subgraph-context';
 import { Assignment } from './assignment/assignment.entity';
+import { Callback } from './callback/callback.entity';
 import { Category } from './category/category.entity';
 import type { IntakeConfig } from './config';
 import { createAccessRecorder } from './personal-data/access-recorder';
@@ -23,6 +24,7 @@ function createLoaders(dataSource: DataSource) {
     }),
     departmentByCode: createRowLoader(dataSource.getRepository(Department), 'code'),
     categoryByCode: createRowLoader(dataSource.getRepository(Category), 'code'),
+    callbacksByTicket: createGroupLoader(dataSource.getRepository(Callback), 'ticketId', { order: { calledAt: 'ASC' } }),
   };
 }
 

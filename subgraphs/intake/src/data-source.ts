@@ -7,12 +7,28 @@ import { Category } from './category/category.entity';
 import { Department } from './department/department.entity';
 import { CreateIntake1763900000000 } from './migrations/1763900000000-create-intake';
 import { PersonalDataAccess1764000000000 } from './migrations/1764000000000-personal-data-access';
+import { WorkingCalendar1764100000000 } from './migrations/1764100000000-working-calendar';
+import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
+import { CalendarDay } from './deadline/calendar-day.entity';
+import { Callback } from './callback/callback.entity';
+import { IntakeRequest } from './ticket/intake-request.entity';
 import { PersonalDataAccess } from './personal-data/personal-data-access.entity';
 import { Ticket } from './ticket/ticket.entity';
 import { TicketSequence } from './ticket/ticket-sequence.entity';
 
-export const INTAKE_ENTITIES = [Ticket, TicketSequence, Assignment, Department, Category, AuditEvent, PersonalDataAccess];
-export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000];
+export const INTAKE_ENTITIES = [
+  Ticket,
+  TicketSequence,
+  IntakeRequest,
+  Assignment,
+  Callback,
+  Department,
+  Category,
+  CalendarDay,
+  AuditEvent,
+  PersonalDataAccess,
+];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, Lifecycle1764300000000];
 
 export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
   return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });

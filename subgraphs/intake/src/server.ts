@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { buildFederatedSchema } from '../../../schema/federation/build-federated-schema';
 import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/subgraph-app';
+import { AssignmentActionsResolver } from './assignment/assignment-actions.resolver';
+import { AssignmentQueueResolver } from './assignment/assignment-queue.resolver';
 import { AssignmentResolver } from './assignment/assignment.resolver';
+import { TicketCallbacksResolver } from './callback/callback.resolver';
+import { CalendarResolver } from './deadline/calendar.resolver';
+import { TicketLifecycleResolver } from './lifecycle/ticket-lifecycle.resolver';
+import { TicketTimingResolver } from './ticket/ticket-timing.resolver';
 import { CategoryResolver } from './category/category.resolver';
 import type { IntakeConfig } from './config';
 import { createIntakeContext } from './context';
@@ -14,7 +20,21 @@ import { TicketResolver } from './ticket/ticket.resolver';
 /** The 12345 centre's subgraph: tickets, dispatches, the department catalogue. Does not listen. */
 export async function createIntakeApp(dataSource: DataSource, config: IntakeConfig): Promise<SubgraphApp> {
   const schema = await buildFederatedSchema(
-    { resolvers: [TicketResolver, CitizenContactResolver, AssignmentResolver, DepartmentResolver, CategoryResolver] },
+    {
+      resolvers: [
+        TicketResolver,
+        TicketTimingResolver,
+        TicketLifecycleResolver,
+        TicketCallbacksResolver,
+        CitizenContactResolver,
+        AssignmentResolver,
+        AssignmentActionsResolver,
+        AssignmentQueueResolver,
+        DepartmentResolver,
+        CategoryResolver,
+        CalendarResolver,
+      ],
+    },
     [{ name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference }],
   );
   return createSubgraphApp({

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { AssignmentStatus } from '../../../../schema/enums';
 
 /** The centre's instruction to one department to handle a ticket (转办), with its own deadline. */
@@ -38,4 +38,49 @@ export class Assignment {
   @Field(() => Date)
   @Column('datetime', { precision: 3 })
   deadline: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { precision: 3, nullable: true })
+  acceptedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the department returned it (退单理由)' })
+  @Column('text', { nullable: true })
+  returnReason: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the department did (办理结果)' })
+  @Column('text', { nullable: true })
+  result: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { precision: 3, nullable: true })
+  reportedAt: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Working days asked for in the pending extension request' })
+  @Column('int', { nullable: true })
+  extensionDays: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  extensionReason: string | null;
+
+  @Field(() => Int, { description: 'Extensions granted so far' })
+  @Column('int', { default: 0 })
+  extensionsGranted: number;
+
+  @Field(() => Int, { description: 'Times the centre urged the department (催办)' })
+  @Column('int', { default: 0 })
+  urgeCount: number;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { precision: 3, nullable: true })
+  lastUrgedAt: Date | null;
+
+  @Field(() => Date)
+  @Column('datetime', { precision: 3 })
+  updatedAt: Date;
+
+  /** Optimistic concurrency: clients may send the version they saw. */
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
 }

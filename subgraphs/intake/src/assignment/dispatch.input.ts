@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Send a ticket to one or several departments (转办); the first is the lead (主办)' })
 export class DispatchTicketInput {
@@ -11,6 +11,9 @@ export class DispatchTicketInput {
   @ArrayMinSize(1, { message: 'departmentCodes must name at least one department' })
   @ArrayMaxSize(10, { message: 'departmentCodes may name at most 10 departments' })
   departmentCodes: string[];
+
+  @Field(() => Int, { nullable: true, description: 'The ticket version the operator saw; a different stored version is a CONFLICT' })
+  expectedVersion?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Instructions to the departments' })
   @IsOptional()

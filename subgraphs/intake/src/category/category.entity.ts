@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What a request is about; names the department that usually owns it. */
@@ -20,4 +20,13 @@ export class Category {
   @Field(() => String, { nullable: true, description: 'Department that usually handles it' })
   @Column('varchar', { length: 40, nullable: true })
   departmentCode: string | null;
+
+  /** Null with no hours either: the centre's default (5 working days). */
+  @Field(() => Int, { nullable: true, description: 'Time limit in working days, counted from the day after dispatch' })
+  @Column('int', { nullable: true })
+  timeLimitWorkingDays: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Time limit in clock hours, for urgent matters; wins over working days' })
+  @Column('int', { nullable: true })
+  timeLimitHours: number | null;
 }

@@ -1,5 +1,5 @@
-import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'A category of the catalogue, added or renamed' })
 export class CategoryInput {
@@ -18,4 +18,19 @@ export class CategoryInput {
   @Field(() => String, { nullable: true, description: 'Department that usually handles it' })
   @IsOptional()
   departmentCode?: string | null;
+
+  // the caps catch a typing slip (500 for 5) before it sets an unreachable deadline
+  @Field(() => Int, { nullable: true, description: 'Time limit in working days; none means the centre default' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'timeLimitWorkingDays must be positive' })
+  @Max(60, { message: 'timeLimitWorkingDays must be at most 60' })
+  timeLimitWorkingDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Time limit in clock hours, for urgent matters; wins over working days' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'timeLimitHours must be positive' })
+  @Max(720, { message: 'timeLimitHours must be at most 720 (30 days)' })
+  timeLimitHours?: number | null;
 }

@@ -1,27 +1,22 @@
-import { recordAudit } from '../../../../schema/audit/record-audit';
 import { TicketStatus } from '../../../../schema/enums';
 import { BadInputError } from '../../../../schema/errors';
 import type { IntakeContext } from '../context';
 import type { Ticket } from './ticket.entity';
-import { loadTicketFor, saveTicketChange } from './ticket-transition';
-import { inTransaction } from '../../../../schema/database/transaction';
+import { stepTicket } from './ticket-step';
 
 /** The operator answered on the spot (直接答复): the ticket closes at intake, no department involved. */
-export async function answerTicket(ticketId: string, answer: string, context: IntakeContext): Promise<Ticket> {
+export function answerTicket(
+  ticketId: string,
+  answer: string,
+  context: IntakeContext,
+  options: { articleId?: string | null; expectedVersion?: number | null } = {},
+): Promise<Ticket> {
   const text = answer.trim();
   if (!text) throw new BadInputError('answer must say what the citizen was told', 'answer');
-  return inTransaction(context.dataSource, async (manager) => {
-    const ticket = await loadTicketFor(manager, ticketId, [TicketStatus.RECEIVED], 'answer');
-    const now = new Date();
-    const saved = await saveTicketChange(manager, ticket, { status: TicketStatus.ANSWERED, answer: text, closedAt: now });
-    await recordAudit(manager, 'intake', context, {
-      ticketId,
-      action: 'ticket.answered',
-      entityType: 'Ticket',
-      entityId: ticketId,
-      fromState: TicketStatus.RECEIVED,
-      toState: TicketStatus.ANSWERED,
-    });
-    return saved;
+  return stepTicket(context, ticketId, {
+    transition: 'answer',
+    expectedVersion: options.expectedVersion,
+    data: options.articleId ? { articleId: options.articleId } : undefined,
+    apply: () => ({ status: TicketStatus.ANSWERED, answer: text, answeredArticleId: options.articleId ?? null, closedAt: new Date() }),
   });
 }

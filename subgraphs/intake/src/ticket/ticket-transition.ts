@@ -1,15 +1,31 @@
 import type { EntityManager } from 'typeorm';
-import type { TicketStatus } from '../../../../schema/enums';
 import { updateIfUnchanged } from '../../../../schema/database/versioned-update';
-import { IllegalTransitionError, NotFoundError } from '../../../../schema/errors';
+import { ConflictError, NotFoundError } from '../../../../schema/errors';
+import { assertTicketTransition, type TicketTransition } from '../lifecycle/ticket-lifecycle';
 import { Ticket } from './ticket.entity';
 
-/** Loads a ticket for a change and refuses the change unless the ticket stands in one of `from`. */
-export async function loadTicketFor(manager: EntityManager, ticketId: string, from: readonly TicketStatus[], transition: string): Promise<Ticket> {
+/**
+ * Loads a ticket for a transition: refuses it with CONFLICT when the caller saw
+ * another version than the stored one, and with ILLEGAL_TRANSITION when the
+ * state table does not allow the transition from where the ticket stands.
+ */
+export async function loadTicketFor(
+  manager: EntityManager,
+  ticketId: string,
+  transition: TicketTransition,
+  expectedVersion?: number | null,
+): Promise<Ticket> {
   const ticket = await manager.findOneBy(Ticket, { id: ticketId });
   if (!ticket) throw new NotFoundError('Ticket', ticketId);
-  if (!from.includes(ticket.status)) throw new IllegalTransitionError(`Ticket ${ticket.number}`, ticket.status, transition);
+  assertExpectedVersion(`ticket ${ticket.number}`, ticket.version, expectedVersion);
+  assertTicketTransition(ticket.status, transition, `Ticket ${ticket.number}`);
   return ticket;
+}
+
+export function assertExpectedVersion(what: string, actual: number, expected?: number | null): void {
+  if (expected != null && expected !== actual) {
+    throw new ConflictError(`${what} is at version ${actual}, not ${expected}: someone changed it; reload it and try again`);
+  }
 }
 
 /** Writes a ticket's new state under the optimistic version check (see updateIfUnchanged). */

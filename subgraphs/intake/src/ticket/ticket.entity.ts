@@ -1,6 +1,7 @@
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { Channel, TicketStatus } from '../../../../schema/enums';
+import { Supervision } from '../supervision/supervision';
 
 /** A citizen's request as the 12345 centre recorded it; the entity every department extends. */
 @Entity('ticket')
@@ -70,7 +71,20 @@ export class Ticket {
   @Column('datetime', { precision: 3, nullable: true })
   closedAt: Date | null;
 
-  /** Optimistic concurrency: two operators acting at once cannot both win. */
+  @Field(() => Supervision, { description: 'Whether the centre supervises it (督办) or a leader instructed it (领导批示)' })
+  @Column('varchar', { length: 20, default: Supervision.NONE })
+  supervision: Supervision;
+
+  @Field(() => String, { nullable: true, description: 'Why a request that could not be satisfied was closed (一单一报)' })
+  @Column('text', { nullable: true })
+  closeExplanation: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The knowledge-base article the operator answered from' })
+  @Column('varchar', { length: 36, nullable: true })
+  answeredArticleId: string | null;
+
+  /** Optimistic concurrency: two operators acting at once cannot both win; clients may send the version they saw. */
+  @Field(() => Int)
   @VersionColumn()
   version: number;
 }

@@ -66,7 +66,8 @@ export class TicketResolver {
   @FieldResolver(() => Category)
   async category(@Root() ticket: Ticket, @Ctx() context: IntakeContext): Promise<Category> {
     const category = await context.loaders.categoryByCode.load(ticket.categoryCode);
-    return category ?? { code: ticket.categoryCode, nameZh: ticket.categoryCode, nameEn: ticket.categoryCode, departmentCode: null };
+    // a category removed from the catalogue still names itself on the tickets filed under it
+    return category ?? Object.assign(new Category(), { code: ticket.categoryCode, nameZh: ticket.categoryCode, nameEn: ticket.categoryCode });
   }
 
   @FieldResolver(() => [Assignment], { description: 'The departments the ticket was dispatched to, lead first' })
