@@ -1,4 +1,4 @@
-import { IsOptional, Length, Matches, registerDecorator, type ValidationArguments } from 'class-validator';
+import { IsOptional, Matches, MaxLength, registerDecorator, type ValidationArguments } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 /** A validity window must close after it opens, or the article would never be in force. */
@@ -19,7 +19,6 @@ function IsAfter(property: string) {
     });
 }
 
-/** 10,000 characters fit a MySQL TEXT column (64 KB) even at four bytes a character. */
 @InputType({ description: 'A knowledge-base article, new (no id) or revised (with its id)' })
 export class KnowledgeArticleInput {
   @Field(() => ID, { nullable: true, description: 'Leave out to add an article; give it to revise one' })
@@ -28,22 +27,23 @@ export class KnowledgeArticleInput {
 
   @Field(() => String)
   @Matches(/\S/, { message: 'titleZh must not be empty' })
-  @Length(1, 200, { message: 'titleZh must be at most 200 characters' })
+  @MaxLength(200, { message: 'titleZh must be at most 200 characters' })
   titleZh: string;
 
   @Field(() => String)
   @Matches(/\S/, { message: 'titleEn must not be empty' })
-  @Length(1, 200, { message: 'titleEn must be at most 200 characters' })
+  @MaxLength(200, { message: 'titleEn must be at most 200 characters' })
   titleEn: string;
 
+  /** 10,000 characters fit a MySQL TEXT column (64 KB) even at four bytes a character. */
   @Field(() => String)
   @Matches(/\S/, { message: 'bodyZh must not be empty' })
-  @Length(1, 10000, { message: 'bodyZh must be at most 10000 characters' })
+  @MaxLength(10000, { message: 'bodyZh must be at most 10000 characters' })
   bodyZh: string;
 
   @Field(() => String)
   @Matches(/\S/, { message: 'bodyEn must not be empty' })
-  @Length(1, 10000, { message: 'bodyEn must be at most 10000 characters' })
+  @MaxLength(10000, { message: 'bodyEn must be at most 10000 characters' })
   bodyEn: string;
 
   @Field(() => String, { nullable: true, description: 'Category code from `categories`' })

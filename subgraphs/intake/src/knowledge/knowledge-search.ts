@@ -14,7 +14,7 @@ export interface ArticleSearch {
   departmentCode?: string | null;
   includeExpired?: boolean | null;
   first?: number | null;
-  /** The moment "valid" is judged at; tests pin it, callers leave it out. */
+  /** The moment "valid" is judged at: the present unless a caller pins it. */
   now?: Date;
 }
 

@@ -7,21 +7,32 @@ import type { IntakeContext } from '../context';
 import { Ticket } from './ticket.entity';
 import type { CreateTicketInput } from './ticket.input';
 import { nextTicketNumber } from './ticket-number';
+import type { EntityManager } from 'typeorm';
 import { inTransaction } from '../../../../schema/database/transaction';
+import { onceForKey } from './idempotent-intake';
 
-/** Records a citizen's request: the ticket, its number and its audit record, in one transaction. */
+/**
+ * Records a citizen's request: the ticket, its number and its audit record, in
+ * one transaction. With an idempotency key, a retried submission returns the
+ * ticket the first one made (see idempotent-intake.ts).
+ */
 export async function createTicket(input: CreateTicketInput, context: IntakeContext): Promise<Ticket> {
   const hasLatitude = input.latitude != null;
   if (hasLatitude !== (input.longitude != null)) {
     throw new BadInputError('latitude and longitude go together: give both or neither', hasLatitude ? 'longitude' : 'latitude');
   }
-  return inTransaction(context.dataSource, async (manager) => {
+  if (!input.idempotencyKey) return insertTicket(input, context, randomUUID());
+  return onceForKey(context, input, (ticketId, manager) => insertTicket(input, context, ticketId, manager));
+}
+
+async function insertTicket(input: CreateTicketInput, context: IntakeContext, id: string, outer?: EntityManager): Promise<Ticket> {
+  const work = async (manager: EntityManager) => {
     if (!(await manager.existsBy(Category, { code: input.categoryCode }))) {
       throw new BadInputError(`unknown category ${input.categoryCode}`, 'categoryCode');
     }
     const now = new Date();
     const ticket = manager.create(Ticket, {
-      id: randomUUID(),
+      id,
       number: await nextTicketNumber(manager, now, context.config.timeZone),
       channel: input.channel,
       citizenName: input.citizenName?.trim() || null,
@@ -48,5 +59,6 @@ export async function createTicket(input: CreateTicketInput, context: IntakeCont
       data: { number: ticket.number, channel: ticket.channel, categoryCode: ticket.categoryCode },
     });
     return ticket;
-  });
+  };
+  return outer ? work(outer) : inTransaction(context.dataSource, work);
 }

@@ -40,6 +40,11 @@ export class CreateTicketInput {
   @Max(90, { message: 'latitude must be between -90 and 90' })
   latitude?: number | null;
 
+  @Field(() => String, { nullable: true, description: 'Any unique string per submission (a UUID): a retry with the same key returns the same ticket' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{8,100}$/, { message: 'idempotencyKey must be 8 to 100 letters, digits or . _ : -' })
+  idempotencyKey?: string | null;
+
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @Min(-180, { message: 'longitude must be between -180 and 180' })

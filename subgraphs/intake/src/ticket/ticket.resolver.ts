@@ -59,8 +59,10 @@ export class TicketResolver {
     @Arg('id', () => ID) id: string,
     @Arg('answer', () => String) answer: string,
     @Ctx() context: IntakeContext,
+    @Arg('articleId', () => ID, { nullable: true, description: 'The knowledge-base article the answer came from' }) articleId?: string | null,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you saw; another one is a CONFLICT' }) expectedVersion?: number | null,
   ): Promise<Ticket> {
-    return answerTicket(id, answer, context);
+    return answerTicket(id, answer, context, { articleId, expectedVersion });
   }
 
   @FieldResolver(() => Category)
