@@ -13,11 +13,16 @@ function isRetryable(error: unknown): boolean {
  * Runs `work` in one transaction; if the database chose it as a deadlock
  * victim (InnoDB does this to one of two concurrent intakes now and then),
  * the whole unit runs again from the start. Nothing of a failed attempt stays.
+ *
+ * On MySQL/MariaDB the transaction reads committed data: a step that waited
+ * for another's lock must then see what that other step wrote (InnoDB's
+ * default, REPEATABLE READ, would show it the snapshot from before the wait).
+ * Writes are protected by row locks and version checks, not by the snapshot.
  */
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await dataSource.transaction(work);
+      return await (dataSource.options.type === 'mysql' ? dataSource.transaction('READ COMMITTED', work) : dataSource.transaction(work));
     } catch (error) {
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));

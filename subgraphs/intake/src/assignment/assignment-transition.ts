@@ -22,21 +22,16 @@ export interface AssignmentStep {
 }
 
 /**
- * Takes the write lock on the assignment's ticket before reading anything, so
- * steps on the same ticket (two departments reporting at once) run one after
- * the other and each sees the other's result; the ticket's version moves too,
- * so a client holding an older ticket gets CONFLICT.
+ * Takes the write lock on the assignment's ticket before reading the
+ * assignment, so steps on the same ticket (two departments reporting at once,
+ * or twenty clicks on "accept") run one after the other and each sees what the
+ * one before wrote; the ticket's version moves too, so a client holding an
+ * older ticket gets CONFLICT.
  */
 async function lockTicketOf(manager: EntityManager, assignmentId: string): Promise<void> {
-  const locked = await manager
-    .createQueryBuilder()
-    .update(Ticket)
-    .set({ updatedAt: new Date(), version: () => 'version + 1' })
-    .where(`id IN (${manager.createQueryBuilder().subQuery().select('a.ticketId').from(Assignment, 'a').where('a.id = :assignmentId').getQuery()})`, {
-      assignmentId,
-    })
-    .execute();
-  if (locked.affected !== 1) throw new NotFoundError('Assignment', assignmentId);
+  const owner = await manager.findOne(Assignment, { where: { id: assignmentId }, select: { id: true, ticketId: true } });
+  if (!owner) throw new NotFoundError('Assignment', assignmentId);
+  await manager.update(Ticket, { id: owner.ticketId }, { updatedAt: new Date(), version: () => 'version + 1' });
 }
 
 /**

@@ -1,0 +1,65 @@
+import { CREATE_TICKET, DISPATCH_TICKET, ticketInput } from './operations';
+import type { Persona } from './personas';
+import type { Stack } from './stack';
+
+/** The lifecycle's operations as the consoles send them, each by the persona whose job it is. */
+export const STEPS = {
+  answer: { as: 'operator', query: 'mutation($id: ID!) { answerTicket(id: $id, answer: "已告知办理流程 Told the caller how to apply") { id status version } }' },
+  dispatch: { as: 'operator', query: DISPATCH_TICKET },
+  callback: {
+    as: 'operator',
+    query: 'mutation($id: ID!, $result: CallbackResult!) { recordCallback(ticketId: $id, result: $result, note: "回访") { id status version } }',
+  },
+  closeWithExplanation: {
+    as: 'operator',
+    query: 'mutation($id: ID!) { closeWithExplanation(ticketId: $id, explanation: "诉求超出政策范围，已书面说明 Beyond policy; explained in writing") { id status closeExplanation version } }',
+  },
+  supervise: { as: 'supervisor', query: 'mutation($id: ID!) { superviseTicket(ticketId: $id, level: SUPERVISED) { id status supervision deadline version } }' },
+  archive: { as: 'supervisor', query: 'mutation($id: ID!) { archiveTicket(ticketId: $id) { id status version } }' },
+  accept: { as: 'waterStaff', query: 'mutation($id: ID!, $v: Int) { acceptAssignment(id: $id, expectedVersion: $v) { id status version } }' },
+  return: { as: 'waterStaff', query: 'mutation($id: ID!) { returnAssignment(id: $id, reason: "属供电公司职责 The power company owns this") { id status } }' },
+  start: { as: 'waterStaff', query: 'mutation($id: ID!) { startAssignment(id: $id) { id status } }' },
+  requestExtension: {
+    as: 'waterStaff',
+    query: 'mutation($id: ID!) { requestExtension(id: $id, workingDays: 3, reason: "需更换主管道 The main must be replaced") { id status deadline } }',
+  },
+  grantExtension: { as: 'supervisor', query: 'mutation($id: ID!) { grantExtension(id: $id) { id status deadline extensionsGranted } }' },
+  refuseExtension: { as: 'supervisor', query: 'mutation($id: ID!) { refuseExtension(id: $id, reason: "时限内可完成 It can be done in time") { id status } }' },
+  reportResult: { as: 'waterStaff', query: 'mutation($id: ID!) { reportResult(id: $id, result: "已修复，恢复供水 Repaired; supply restored") { id status } }' },
+  urge: { as: 'supervisor', query: 'mutation($id: ID!) { urgeAssignment(id: $id, note: "请加快办理 Please hurry") { id status urgeCount } }' },
+} satisfies Record<string, { as: Persona; query: string }>;
+
+export type StepName = keyof typeof STEPS;
+
+/** Runs a step; returns the response body. */
+export async function run(stack: Stack, step: StepName, variables: Record<string, unknown>, as?: Persona) {
+  const { query, as: persona } = STEPS[step];
+  return (await stack.graphql(query, variables, { as: as ?? persona })).body;
+}
+
+/** Runs a step that must succeed and returns its result. */
+export async function ok(stack: Stack, step: StepName, variables: Record<string, unknown>, as?: Persona) {
+  const body = await run(stack, step, variables, as);
+  if (body.errors) throw new Error(`${step} failed: ${JSON.stringify(body.errors)}`);
+  return Object.values(body.data)[0] as Record<string, any>;
+}
+
+/** A new ticket, dispatched to `departments` when given; returns its id and the first assignment's id. */
+export async function newTicket(stack: Stack, departments: string[] = [], overrides: Record<string, unknown> = {}) {
+  const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'other', ...overrides }) });
+  const ticketId: string = created.body.data.createTicket.id;
+  if (!departments.length) return { ticketId, assignmentIds: [] as string[] };
+  const dispatched = await ok(stack, 'dispatch', { input: { ticketId, departmentCodes: departments } });
+  return { ticketId, assignmentIds: dispatched.assignments.map((a: { id: string }) => a.id) as string[] };
+}
+
+export async function ticketState(stack: Stack, ticketId: string) {
+  const response = await stack.graphql(
+    `query($id: ID!) { ticket(id: $id) { status version deadline supervision closeExplanation
+      timing { overdue dueSoon secondsRemaining }
+      assignments { id status version deadline department { code } } callbacks { result } } }`,
+    { id: ticketId },
+    { as: 'supervisor' },
+  );
+  return response.body.data.ticket;
+}
