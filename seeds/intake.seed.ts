@@ -1,5 +1,6 @@
 import { Role } from '../schema/identity/roles';
 import { seedCalendar } from './intake/calendar';
+import { seedKnowledgeBase } from './intake/knowledge-articles';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../schema/audit/record-audit';
 import { AssignmentStatus, TicketStatus } from '../schema/enums';
@@ -38,6 +39,7 @@ export async function seedIntake(dataSource: DataSource, options: IntakeSeedOpti
   return dataSource.transaction(async (manager) => {
     const catalogue = await upsertCatalogue(manager);
     const calendarDays = await seedCalendar(manager);
+    const knowledge = await seedKnowledgeBase(manager);
     const fresh = await withoutExisting(manager, seeds);
     const numbers = await reserveTicketNumbers(manager, fresh.map((seed) => seed.createdAt), options.timeZone ?? 'Asia/Shanghai');
     const tickets = fresh.map((seed, i) => toTicket(seed, numbers[i]));
@@ -64,7 +66,7 @@ export async function seedIntake(dataSource: DataSource, options: IntakeSeedOpti
         now,
       );
     }
-    return { inserted: catalogue + calendarDays + tickets.length };
+    return { inserted: catalogue + calendarDays + knowledge + tickets.length };
   });
 }
 

@@ -13,6 +13,7 @@ import { nextTicketNumber } from '../../subgraphs/intake/src/ticket/ticket-numbe
 import { TicketSequence } from '../../subgraphs/intake/src/ticket/ticket-sequence.entity';
 import { CALENDAR_DAYS } from '../../seeds/intake/calendar';
 import { CATEGORIES } from '../../seeds/intake/categories';
+import { KNOWLEDGE_ARTICLES } from '../../seeds/intake/knowledge-articles';
 import { DEPARTMENTS } from '../../seeds/intake/departments';
 import { read311File } from '../../seeds/intake/import-311';
 import { seedIntake } from '../../seeds/intake.seed';
@@ -110,7 +111,7 @@ describe('seedIntake against MariaDB', () => {
     const first = await seedIntake(ds, { sampleTickets: SAMPLE });
     expect(await ds.getRepository(Ticket).countBy({ number: taken })).toBe(0);
     expect(await ds.getRepository(Ticket).countBy({ number: '12345-20250105-000002' })).toBe(1);
-    expect(first.inserted).toBe(DEPARTMENTS.length + CATEGORIES.length + CALENDAR_DAYS.length + SAMPLE);
+    expect(first.inserted).toBe(DEPARTMENTS.length + CATEGORIES.length + CALENDAR_DAYS.length + KNOWLEDGE_ARTICLES.length + SAMPLE);
     expect(await seedIntake(ds, { sampleTickets: SAMPLE })).toEqual({ inserted: 0 });
     expect(await ds.getRepository(Ticket).count()).toBe(SAMPLE);
     expect(await ds.getRepository(Assignment).countBy({ lead: true })).toBe(SAMPLE);

@@ -8,7 +8,9 @@ import { Department } from './department/department.entity';
 import { CreateIntake1763900000000 } from './migrations/1763900000000-create-intake';
 import { PersonalDataAccess1764000000000 } from './migrations/1764000000000-personal-data-access';
 import { WorkingCalendar1764100000000 } from './migrations/1764100000000-working-calendar';
+import { KnowledgeBase1764200000000 } from './migrations/1764200000000-knowledge-base';
 import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
+import { KnowledgeArticle } from './knowledge/knowledge-article.entity';
 import { CalendarDay } from './deadline/calendar-day.entity';
 import { Callback } from './callback/callback.entity';
 import { IntakeRequest } from './ticket/intake-request.entity';
@@ -27,8 +29,9 @@ export const INTAKE_ENTITIES = [
   CalendarDay,
   AuditEvent,
   PersonalDataAccess,
+  KnowledgeArticle,
 ];
-export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, Lifecycle1764300000000];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000];
 
 export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
   return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });
