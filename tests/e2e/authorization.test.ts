@@ -10,13 +10,15 @@ import { type Stack, startStack } from '../support/stack';
 let stack: Stack;
 let ticketA: string;
 let ticketB: string;
+let assignmentA: string;
 
 beforeAll(async () => {
   stack = await startStack();
   const create = async (phone: string, department: string) => {
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ citizenPhone: phone }) });
     const id = created.body.data.createTicket.id;
-    await stack.graphql(DISPATCH_TICKET, { input: { ticketId: id, departmentCodes: [department] } });
+    const dispatched = await stack.graphql(DISPATCH_TICKET, { input: { ticketId: id, departmentCodes: [department] } });
+    assignmentA ??= dispatched.body.data.dispatchTicket.assignments[0].id;
     return id;
   };
   ticketA = await create('13912345678', 'water');
@@ -49,6 +51,12 @@ const CALLS = {
   streetlightOrderA: workOrder('Streetlight', A),
   streetlightOrderB: workOrder('Streetlight', B),
   transitOrderA: workOrder('Transit', A),
+  urgeA: { query: 'mutation($id: ID!) { urgeAssignment(id: $id, note: "催办") { urgeCount } }', variables: () => ({ id: assignmentA }) },
+  acceptA: { query: 'mutation($id: ID!) { acceptAssignment(id: $id) { status } }', variables: () => ({ id: assignmentA }) },
+  grantA: { query: 'mutation($id: ID!) { grantExtension(id: $id) { status } }', variables: () => ({ id: assignmentA }) },
+  callbackA: { query: 'mutation($id: ID!) { recordCallback(ticketId: $id, result: SATISFIED) { status } }', variables: () => ({ id: ticketA }) },
+  queue: { query: '{ assignments { id } }' },
+  backlog: { query: '{ departmentBacklog { departmentCode } }' },
 } satisfies Record<string, Call>;
 
 function workOrder(prefix: string, ticket: () => string): Call {
@@ -94,6 +102,14 @@ const MATRIX: [Persona, string, CallName, CallName, string][] = [
   ['observer', 'streetlight', 'poles', 'streetlightOrderB', 'FORBIDDEN'],
   ['observer', 'transit', 'routes', 'transitOrderA', 'FORBIDDEN'],
   ['systemAdmin', 'intake', 'saveCategory', 'createTicket', 'FORBIDDEN'],
+  // the lifecycle: each step belongs to a role
+  ['supervisor', 'intake', 'urgeA', 'acceptA', 'FORBIDDEN'],
+  ['operator', 'intake', 'backlog', 'grantA', 'FORBIDDEN'],
+  ['waterStaff', 'intake', 'queue', 'urgeA', 'FORBIDDEN'],
+  ['streetlightStaff', 'intake', 'queue', 'acceptA', 'FORBIDDEN'],
+  ['auditor', 'intake', 'backlog', 'urgeA', 'FORBIDDEN'],
+  ['observer', 'intake', 'backlog', 'callbackA', 'FORBIDDEN'],
+  ['citizen', 'intake', 'ticketA', 'queue', 'FORBIDDEN'],
   ['systemAdmin', 'water', 'zones', 'waterOrderA', 'FORBIDDEN'],
   ['systemAdmin', 'streetlight', 'poles', 'streetlightOrderB', 'FORBIDDEN'],
   ['systemAdmin', 'transit', 'routes', 'transitOrderA', 'FORBIDDEN'],

@@ -23,6 +23,17 @@ describe('a ticket from intake to archive', () => {
     expect(await auditActions(ticketId)).toEqual(['ticket.created', 'ticket.answer']);
   });
 
+  it('is answered from a knowledge-base article, which the ticket then names', async () => {
+    const found = await stack.graphql('{ knowledgeArticles(search: "停水") { id titleZh } }');
+    const article = found.body.data.knowledgeArticles[0];
+    const answer = 'mutation($id: ID!, $article: ID) { answerTicket(id: $id, answer: "已告知恢复供水时间", articleId: $article) { status answeredWith { id titleZh } } }';
+    const { ticketId } = await newTicket(stack);
+    const unknown = await stack.graphql(answer, { id: ticketId, article: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'articleId' });
+    const answered = await stack.graphql(answer, { id: ticketId, article: article.id });
+    expect(answered.body.data.answerTicket).toEqual({ status: 'ANSWERED', answeredWith: article });
+  });
+
   it('goes to one department: accepted, handled, reported, satisfied, closed, archived', async () => {
     const { ticketId, assignmentIds: [id] } = await newTicket(stack, ['water']);
     await ok(stack, 'accept', { id });

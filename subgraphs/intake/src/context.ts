@@ -8,6 +8,7 @@ import { Category } from './category/category.entity';
 import type { IntakeConfig } from './config';
 import { createAccessRecorder } from './personal-data/access-recorder';
 import { Department } from './department/department.entity';
+import { KnowledgeArticle } from './knowledge/knowledge-article.entity';
 import { Ticket } from './ticket/ticket.entity';
 
 export interface IntakeContext extends SubgraphContext {
@@ -24,6 +25,7 @@ function createLoaders(dataSource: DataSource) {
     }),
     departmentByCode: createRowLoader(dataSource.getRepository(Department), 'code'),
     categoryByCode: createRowLoader(dataSource.getRepository(Category), 'code'),
+    articleById: createRowLoader(dataSource.getRepository(KnowledgeArticle), 'id'),
     callbacksByTicket: createGroupLoader(dataSource.getRepository(Callback), 'ticketId', { order: { calledAt: 'ASC' } }),
   };
 }

@@ -6,6 +6,7 @@ import { AssignmentQueueResolver } from './assignment/assignment-queue.resolver'
 import { AssignmentResolver } from './assignment/assignment.resolver';
 import { TicketCallbacksResolver } from './callback/callback.resolver';
 import { CalendarResolver } from './deadline/calendar.resolver';
+import { AnsweredWithResolver } from './knowledge/answered-with.resolver';
 import { KnowledgeResolver } from './knowledge/knowledge.resolver';
 import { TicketLifecycleResolver } from './lifecycle/ticket-lifecycle.resolver';
 import { TicketTimingResolver } from './ticket/ticket-timing.resolver';
@@ -35,6 +36,7 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
         CategoryResolver,
         CalendarResolver,
         KnowledgeResolver,
+        AnsweredWithResolver,
       ],
     },
     [{ name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference }],

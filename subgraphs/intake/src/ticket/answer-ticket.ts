@@ -1,6 +1,7 @@
 import { TicketStatus } from '../../../../schema/enums';
 import { BadInputError } from '../../../../schema/errors';
 import type { IntakeContext } from '../context';
+import { KnowledgeArticle } from '../knowledge/knowledge-article.entity';
 import type { Ticket } from './ticket.entity';
 import { stepTicket } from './ticket-step';
 
@@ -17,6 +18,11 @@ export function answerTicket(
     transition: 'answer',
     expectedVersion: options.expectedVersion,
     data: options.articleId ? { articleId: options.articleId } : undefined,
-    apply: () => ({ status: TicketStatus.ANSWERED, answer: text, answeredArticleId: options.articleId ?? null, closedAt: new Date() }),
+    apply: async (_ticket, manager) => {
+      if (options.articleId && !(await manager.existsBy(KnowledgeArticle, { id: options.articleId }))) {
+        throw new BadInputError(`knowledge article ${options.articleId} does not exist`, 'articleId');
+      }
+      return { status: TicketStatus.ANSWERED, answer: text, answeredArticleId: options.articleId ?? null, closedAt: new Date() };
+    },
   });
 }
