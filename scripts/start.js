@@ -6,8 +6,8 @@ const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit'];
-const DEFAULT_PORTS = { gateway: 4000, intake: 4001, water: 4002, streetlight: 4003, transit: 4004 };
+const SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit'];
+const DEFAULT_PORTS = { gateway: 4000, intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005 };
 const port = (name) => Number(process.env[`${name.toUpperCase()}_PORT`] || DEFAULT_PORTS[name]);
 const children = new Map();
 let stopping = false;

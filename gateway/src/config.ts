@@ -19,8 +19,8 @@ export interface GatewayConfig {
   limits: LimitsConfig;
 }
 
-export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit'] as const;
-const DEFAULT_PORTS: Record<string, number> = { intake: 4001, water: 4002, streetlight: 4003, transit: 4004 };
+export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit', 'audit'] as const;
+const DEFAULT_PORTS: Record<string, number> = { intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005 };
 
 /** `<NAME>_URL` points the gateway at a subgraph elsewhere; by default each runs on its local port. */
 export function readGatewayConfig(env = process.env): GatewayConfig {

@@ -2,8 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One state change, written by the subgraph that made it, in the same
- * transaction as the change. Every subgraph has this table; the audit trail
- * across departments is assembled from them.
+ * transaction as the change. Every subgraph has this table, and it is that
+ * subgraph's outbox: its relay delivers the rows to the audit service, which
+ * assembles the trail across departments.
  */
 @Entity('audit_event')
 @Index(['ticketId', 'occurredAt'])
@@ -51,4 +52,8 @@ export class AuditEvent {
 
   @Column('datetime', { precision: 3 })
   occurredAt: Date;
+
+  /** When the audit service confirmed it; null while it waits in this outbox. */
+  @Column('datetime', { precision: 3, nullable: true })
+  deliveredAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { type QueryRunner, Table, TableIndex } from 'typeorm';
+import { type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 import { column } from '../database/columns';
 
 /** Creates the `audit_event` table; every subgraph's first migration calls this. */
@@ -25,4 +25,10 @@ export async function createAuditEventTable(queryRunner: QueryRunner): Promise<v
     }),
   );
   await queryRunner.createIndex('audit_event', new TableIndex({ columnNames: ['ticketId', 'occurredAt'] }));
+}
+
+/** Turns a subgraph's `audit_event` table into an outbox: each row waits until the audit service has it. */
+export async function addAuditDeliveryColumn(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.addColumn('audit_event', new TableColumn(column.time('deliveredAt', true)));
+  await queryRunner.createIndex('audit_event', new TableIndex({ columnNames: ['deliveredAt', 'occurredAt'] }));
 }

@@ -41,6 +41,7 @@ export async function recordAudit(
     actorRole: context.actor.roles.join(',') || 'ANONYMOUS',
     requestId: context.requestId,
     occurredAt: at,
+    deliveredAt: null,
   });
   // insert, not save: save would first SELECT to decide between insert and update
   await manager.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);

@@ -59,3 +59,8 @@ export function readSigningSecret(env = process.env): string {
   if (isProduction(env)) throw new Error('GATEWAY_SIGNING_SECRET is required when NODE_ENV=production');
   return DEVELOPMENT_SIGNING_SECRET;
 }
+
+/** Where subgraphs deliver their audit events (their outbox relays post to it). */
+export function readAuditUrl(env = process.env): string {
+  return readString('AUDIT_URL', `http://127.0.0.1:${readPort('AUDIT_PORT', 4005, env)}`, env);
+}

@@ -1,3 +1,5 @@
+import { OutboxRelay } from '../audit/outbox-relay';
+import { readAuditUrl } from '../config/env';
 import type { SubgraphDataSource } from '../database/create-data-source';
 import { listen } from '../http/listen';
 import type { SubgraphApp } from './subgraph-app';
@@ -7,6 +9,8 @@ export interface SubgraphProcess {
   port: number;
   openDataSource(): Promise<SubgraphDataSource>;
   createApp(data: SubgraphDataSource): Promise<SubgraphApp>;
+  /** For subgraphs that record audit events: relay them to the audit service. */
+  outbox?: { signingSecret: string };
 }
 
 /**
@@ -20,11 +24,23 @@ export async function runSubgraph(process_: SubgraphProcess): Promise<void> {
   // loopback unless told otherwise: in containers HOST=0.0.0.0 lets the gateway reach the subgraph
   const listening = await listen(app.app, process_.port, process.env.HOST ?? '127.0.0.1');
   console.log(`[${process_.name}] serving ${listening.url}/graphql`);
+  const auditUrl = readAuditUrl();
+  const relay = process_.outbox
+    ? new OutboxRelay({
+        subgraph: process_.name,
+        dataSource: data.dataSource,
+        auditUrl: () => auditUrl,
+        signingSecret: process_.outbox.signingSecret,
+        log: (message) => console.warn(`[${process_.name}] ${message}`),
+      })
+    : null;
+  relay?.start();
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await listening.close();
+    await relay?.stop();
     await app.stop();
     await data.dataSource.destroy();
     process.exit(0);

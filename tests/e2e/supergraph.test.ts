@@ -20,6 +20,7 @@ const DEFAULT_URLS: Record<string, string> = {
   water: 'http://127.0.0.1:4002/graphql',
   streetlight: 'http://127.0.0.1:4003/graphql',
   transit: 'http://127.0.0.1:4004/graphql',
+  audit: 'http://127.0.0.1:4005/graphql',
 };
 
 describe('the checked-in supergraph', () => {

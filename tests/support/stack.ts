@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { OutboxRelay } from '../../schema/audit/outbox-relay';
 import { dropDatabase, type SubgraphDataSource } from '../../schema/database/create-data-source';
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
 import { listen, type Listening } from '../../schema/http/listen';
@@ -14,7 +15,9 @@ import { SUBGRAPH_MODULES, type SubgraphName } from './subgraph-modules';
 export interface RunningSubgraph {
   url: string;
   data: SubgraphDataSource;
+  /** Stops listening (as if the service went down); `restart` listens again on the same port. */
   stop(): Promise<void>;
+  restart(): Promise<void>;
 }
 
 export interface Stack {
@@ -36,6 +39,8 @@ export interface StackOptions {
   /** 'mysql' (default): fresh databases on the local MariaDB, dropped on close; 'embedded': SQLite files in a temp folder. */
   engine?: 'mysql' | 'embedded';
   sampleTickets?: number;
+  /** Run each subgraph's outbox relay to the audit service, as `npm start` does (off by default: it queries in the background). */
+  relay?: boolean;
 }
 
 /**
@@ -62,9 +67,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       cleanups.push(() => data.dataSource.destroy());
       const app = await module.createApp(data.dataSource, settings, () => subgraphs.intake.url);
       cleanups.push(app.stop);
-      const listening: Listening = await listen(app.app, 0);
-      cleanups.push(listening.close);
-      subgraphs[module.name] = { url: listening.url, data, stop: async () => { await listening.close(); await app.stop(); } };
+      let listening: Listening | null = await listen(app.app, 0);
+      const port = new URL(listening.url).port;
+      cleanups.push(() => listening?.close() ?? Promise.resolve());
+      subgraphs[module.name] = {
+        url: listening.url,
+        data,
+        stop: async () => {
+          await listening?.close();
+          listening = null;
+        },
+        restart: async () => {
+          listening ??= await listen(app.app, Number(port));
+        },
+      };
     }
     await seedAll(
       Object.fromEntries(Object.entries(subgraphs).map(([key, running]) => [key, running.data.dataSource])),
@@ -80,6 +96,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       limits: readLimitsConfig({}),
     });
     cleanups.push(gateway.stop);
+    if (options.relay) {
+      for (const [subgraph, running] of Object.entries(subgraphs)) {
+        if (subgraph === 'audit') continue;
+        const relay = new OutboxRelay({
+          subgraph,
+          dataSource: running.data.dataSource,
+          auditUrl: () => (subgraphs as Record<string, RunningSubgraph>).audit?.url,
+          signingSecret: TEST_SIGNING_SECRET,
+          intervalMs: 100,
+        });
+        relay.start();
+        cleanups.push(() => relay.stop());
+      }
+    }
     const listening = await listen(gateway.app, 0);
     cleanups.push(listening.close);
     return {

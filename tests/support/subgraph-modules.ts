@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { SubgraphDataSource } from '../../schema/database/create-data-source';
 import type { DatabaseSettings } from '../../schema/database/database-target';
 import type { SubgraphApp } from '../../schema/federation/subgraph-app';
+import { openAuditDataSource } from '../../subgraphs/audit/src/data-source';
+import { createAuditApp } from '../../subgraphs/audit/src/server';
 import { openIntakeDataSource } from '../../subgraphs/intake/src/data-source';
 import { createIntakeApp } from '../../subgraphs/intake/src/server';
 import { openStreetlightDataSource } from '../../subgraphs/streetlight/src/data-source';
@@ -12,7 +14,7 @@ import { openWaterDataSource } from '../../subgraphs/water/src/data-source';
 import { createWaterApp } from '../../subgraphs/water/src/server';
 import { TEST_SIGNING_SECRET } from './personas';
 
-export type SubgraphName = 'intake' | 'water' | 'streetlight' | 'transit';
+export type SubgraphName = 'intake' | 'water' | 'streetlight' | 'transit' | 'audit';
 
 export interface SubgraphModule {
   name: SubgraphName;
@@ -21,7 +23,7 @@ export interface SubgraphModule {
   createApp(dataSource: DataSource, settings: DatabaseSettings, intakeUrl: () => string): Promise<SubgraphApp>;
 }
 
-/** The four subgraphs in start order: intake first, since departments call it. */
+/** The subgraphs in start order: intake first, since departments call it; audit last, since it calls nobody. */
 export const SUBGRAPH_MODULES: SubgraphModule[] = [
   {
     name: 'intake',
@@ -43,5 +45,10 @@ export const SUBGRAPH_MODULES: SubgraphModule[] = [
     name: 'transit',
     open: openTransitDataSource,
     createApp: (dataSource, database, intakeUrl) => createTransitApp(dataSource, { port: 0, database, intakeUrl, signingSecret: TEST_SIGNING_SECRET }),
+  },
+  {
+    name: 'audit',
+    open: openAuditDataSource,
+    createApp: (dataSource, database) => createAuditApp(dataSource, { port: 0, database, signingSecret: TEST_SIGNING_SECRET }),
   },
 ];

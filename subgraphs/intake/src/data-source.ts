@@ -10,6 +10,7 @@ import { PersonalDataAccess1764000000000 } from './migrations/1764000000000-pers
 import { WorkingCalendar1764100000000 } from './migrations/1764100000000-working-calendar';
 import { KnowledgeBase1764200000000 } from './migrations/1764200000000-knowledge-base';
 import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
+import { AuditOutbox1764400000000 } from './migrations/1764400000000-audit-outbox';
 import { KnowledgeArticle } from './knowledge/knowledge-article.entity';
 import { CalendarDay } from './deadline/calendar-day.entity';
 import { Callback } from './callback/callback.entity';
@@ -31,7 +32,7 @@ export const INTAKE_ENTITIES = [
   PersonalDataAccess,
   KnowledgeArticle,
 ];
-export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000];
 
 export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
   return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });

@@ -10,4 +10,5 @@ runSubgraph({
   port: config.port,
   openDataSource: () => openIntakeDataSource(config.database),
   createApp: ({ dataSource }) => createIntakeApp(dataSource, config),
+  outbox: { signingSecret: config.signingSecret },
 }).catch(exitOnStartupFailure('intake'));

@@ -10,4 +10,5 @@ runSubgraph({
   port: config.port,
   openDataSource: () => openStreetlightDataSource(config.database),
   createApp: ({ dataSource }) => createStreetlightApp(dataSource, config),
+  outbox: { signingSecret: config.signingSecret },
 }).catch(exitOnStartupFailure('streetlight'));

@@ -10,4 +10,5 @@ runSubgraph({
   port: config.port,
   openDataSource: () => openTransitDataSource(config.database),
   createApp: ({ dataSource }) => createTransitApp(dataSource, config),
+  outbox: { signingSecret: config.signingSecret },
 }).catch(exitOnStartupFailure('transit'));

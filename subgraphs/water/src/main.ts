@@ -10,4 +10,5 @@ runSubgraph({
   port: config.port,
   openDataSource: () => openWaterDataSource(config.database),
   createApp: ({ dataSource }) => createWaterApp(dataSource, config),
+  outbox: { signingSecret: config.signingSecret },
 }).catch(exitOnStartupFailure('water'));

@@ -1,0 +1,78 @@
+import { In, IsNull, type DataSource } from 'typeorm';
+import { AuditEvent } from './audit-event.entity';
+import { postAuditEvents, toAuditEventWire } from './audit-wire';
+
+export interface OutboxRelayOptions {
+  subgraph: string;
+  dataSource: DataSource;
+  /** Where the audit service takes events; read on every attempt, so a moved service is found again. */
+  auditUrl: () => string | undefined;
+  signingSecret: string;
+  intervalMs?: number;
+  batchSize?: number;
+  log?: (message: string) => void;
+}
+
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * Delivers a subgraph's audit events to the audit service, at least once, in
+ * the order they happened. The events were written in the same transaction as
+ * the changes they record (the `audit_event` table is the outbox), so nothing
+ * is lost while the audit service is down: they wait, and go when it is back.
+ * Only after the audit service confirms a batch is it marked delivered; the
+ * audit service stores each event id once, so a resend is harmless.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private failures = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start(): void {
+    if (this.timer) return;
+    const tick = async () => {
+      const delivered = await this.flush().catch(() => 0);
+      const wait = this.failures ? Math.min(MAX_BACKOFF_MS, (this.options.intervalMs ?? 500) * 2 ** this.failures) : (this.options.intervalMs ?? 500);
+      // a full batch means more are waiting: go again at once
+      if (this.timer) this.timer = setTimeout(tick, delivered === (this.options.batchSize ?? 500) ? 0 : wait);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Sends one batch of waiting events; resolves to how many the audit service confirmed. */
+  flush(): Promise<number> {
+    this.running ??= this.deliverBatch().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async deliverBatch(): Promise<number> {
+    const url = this.options.auditUrl();
+    if (!url) return 0;
+    const repository = this.options.dataSource.getRepository(AuditEvent);
+    const events = await repository.find({
+      where: { deliveredAt: IsNull() },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+      take: this.options.batchSize ?? 500,
+    });
+    if (events.length === 0) return 0;
+    try {
+      await postAuditEvents(url, this.options.signingSecret, this.options.subgraph, events.map(toAuditEventWire));
+      this.failures = 0;
+    } catch (error) {
+      if (this.failures++ === 0) this.options.log?.(`audit service unreachable (${(error as Error).message}); ${events.length}+ events wait`);
+      throw error;
+    }
+    await repository.update({ id: In(events.map((event) => event.id)) }, { deliveredAt: new Date() });
+    return events.length;
+  }
+}

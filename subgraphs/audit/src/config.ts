@@ -1,0 +1,18 @@
+import { readDatabaseSettings, readPort, readSigningSecret } from '../../../schema/config/env';
+import type { DatabaseSettings } from '../../../schema/database/database-target';
+
+/** The audit service keeps its own database: a department that can write its outbox cannot rewrite the trail. */
+export interface AuditConfig {
+  port: number;
+  database: DatabaseSettings;
+  /** Verifies the gateway's forwarded identities and the relays' signed deliveries alike. */
+  signingSecret: string;
+}
+
+export function readAuditConfig(env = process.env): AuditConfig {
+  return {
+    port: readPort('AUDIT_PORT', 4005, env),
+    database: readDatabaseSettings('audit', env),
+    signingSecret: readSigningSecret(env),
+  };
+}

@@ -1,0 +1,34 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { assertSearchAllowed, TRAIL_READERS } from '../access/trail-access';
+import type { AuditContext } from '../context';
+import { assertExportable, EXPORT_LIMIT, ExportFormat, formatEvents } from '../export/export-format';
+import { AuditEventConnection } from './audit-event-connection';
+import { AuditEventFilter } from './audit-event-filter.input';
+import { filteredEvents, listAuditEvents } from './list-audit-events';
+
+@Resolver()
+export class AuditEventsResolver {
+  @Authorized(...TRAIL_READERS)
+  @Query(() => AuditEventConnection, { description: 'Audit events from every subgraph, newest first: who did what, where, when' })
+  async auditEvents(
+    @Ctx() context: AuditContext,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<AuditEventConnection> {
+    await assertSearchAllowed(context, filter?.ticketId);
+    return listAuditEvents(context.dataSource, { filter, first, after });
+  }
+
+  @Authorized(...TRAIL_READERS)
+  @Query(() => String, { description: 'The matching audit events (at most 10,000), newest first, as CSV or JSON' })
+  async exportAuditEvents(
+    @Ctx() context: AuditContext,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter | null,
+  ): Promise<string> {
+    await assertSearchAllowed(context, filter?.ticketId);
+    const events = await filteredEvents(context.dataSource, filter).limit(EXPORT_LIMIT + 1).getMany();
+    return formatEvents(assertExportable(events), format);
+  }
+}

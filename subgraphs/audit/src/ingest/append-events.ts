@@ -1,0 +1,96 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditIngestResult } from '../../../../schema/audit/audit-wire';
+import { inTransaction } from '../../../../schema/database/transaction';
+import { TrailEvent } from '../trail/trail-event.entity';
+import { TrailHead } from '../trail/trail-head.entity';
+import { chainHash, departmentOf, GENESIS_HASH } from '../trail/trail-hash';
+import type { IncomingEvent } from './read-batch';
+
+const INSERT_CHUNK = 200;
+
+/**
+ * Takes the ticket's head row lock: the UPDATE waits for any other delivery
+ * appending to this ticket, and the read after it (READ COMMITTED) sees where
+ * that one left the chain. A new ticket gets its head inserted; if another
+ * delivery inserts it at the same moment, ours fails on the key and runs again.
+ */
+async function lockHead(manager: EntityManager, ticketId: string, now: Date): Promise<Pick<TrailHead, 'lastSeq' | 'lastHash'>> {
+  const bumped = await manager
+    .createQueryBuilder()
+    .update(TrailHead)
+    .set({ version: () => 'version + 1' })
+    .where('ticketId = :ticketId', { ticketId })
+    .execute();
+  if (bumped.affected) return manager.findOneByOrFail(TrailHead, { ticketId });
+  await manager.insert(TrailHead, { ticketId, lastSeq: 0, lastHash: GENESIS_HASH, version: 0, updatedAt: now });
+  return { lastSeq: 0, lastHash: GENESIS_HASH };
+}
+
+async function storedIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await manager
+      .createQueryBuilder(TrailEvent, 'e')
+      .select('e.id', 'id')
+      .where('e.id IN (:...ids)', { ids: ids.slice(start, start + 500) })
+      .getRawMany<{ id: string }>();
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/** One delivery, one transaction: each new event is chained onto its ticket's head in the order it arrived. */
+async function append(manager: EntityManager, events: IncomingEvent[], now: Date): Promise<AuditIngestResult> {
+  const byTicket = new Map<string, IncomingEvent[]>();
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
+    const group = byTicket.get(event.ticketId);
+    if (group) group.push(event);
+    else byTicket.set(event.ticketId, [event]);
+  }
+  // heads are locked in one global order, so two deliveries touching the same tickets cannot deadlock
+  const ticketIds = [...byTicket.keys()].sort();
+  const heads = new Map<string, Pick<TrailHead, 'lastSeq' | 'lastHash'>>();
+  for (const ticketId of ticketIds) heads.set(ticketId, await lockHead(manager, ticketId, now));
+  // checked under the locks: a resent event cannot slip in between the check and the insert
+  const stored = await storedIds(manager, [...seen]);
+
+  const rows: TrailEvent[] = [];
+  for (const ticketId of ticketIds) {
+    const head = heads.get(ticketId)!;
+    let { lastSeq, lastHash } = head;
+    for (const event of byTicket.get(ticketId)!) {
+      if (stored.has(event.id)) continue;
+      const row = Object.assign(new TrailEvent(), event, {
+        department: departmentOf(event.subgraph, event.data),
+        ticketSeq: (lastSeq += 1),
+        prevHash: lastHash,
+        receivedAt: now,
+      });
+      row.hash = lastHash = chainHash(row.prevHash, row);
+      rows.push(row);
+    }
+    if (lastSeq !== head.lastSeq) await manager.update(TrailHead, { ticketId }, { lastSeq, lastHash, updatedAt: now });
+  }
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) await manager.insert(TrailEvent, rows.slice(start, start + INSERT_CHUNK));
+  return { stored: rows.length, duplicates: events.length - rows.length };
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  const code = candidate?.driverError?.code ?? candidate?.code ?? '';
+  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT');
+}
+
+/** Stores a delivery exactly once per event id; a race on a new ticket's head is settled by running again. */
+export async function appendEvents(dataSource: DataSource, events: IncomingEvent[], now = new Date()): Promise<AuditIngestResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await inTransaction(dataSource, (manager) => append(manager, events, now));
+    } catch (error) {
+      if (attempt >= 3 || !isDuplicateKey(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import { buildFederatedSchema } from '../../../schema/federation/build-federated-schema';
+import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/subgraph-app';
+import type { AuditConfig } from './config';
+import { createAuditContext } from './context';
+import { AuditEventsResolver } from './events/audit-events.resolver';
+import { HandoffResolver } from './handoff/handoff.resolver';
+import { mountIngestRoute } from './ingest/ingest-route';
+import { resolveTicketReference } from './ticket/ticket.reference';
+import { Ticket } from './ticket/ticket.type';
+import { TicketTrailResolver, TrailResolver } from './trail/trail.resolver';
+
+/**
+ * The audit service (审计): every subgraph's audit events, chained per ticket
+ * so any later edit shows. GraphQL only reads; the one write is the relays'
+ * signed `POST /events`. Does not listen.
+ */
+export async function createAuditApp(dataSource: DataSource, config: AuditConfig): Promise<SubgraphApp> {
+  const schema = await buildFederatedSchema(
+    { resolvers: [TicketTrailResolver, TrailResolver, AuditEventsResolver, HandoffResolver] },
+    [{ name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference }],
+  );
+  const subgraph = await createSubgraphApp({
+    name: 'audit',
+    schema,
+    createContext: (base) => createAuditContext(base, dataSource),
+    isHealthy: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    signingSecret: config.signingSecret,
+  });
+  mountIngestRoute(subgraph.app, dataSource, config.signingSecret, (message) => console.error(`[audit] ${message}`));
+  return subgraph;
+}
