@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testMatch: ['<rootDir>/{gateway,subgraphs,schema,seeds,tests}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{gateway,subgraphs,registry,schema,seeds,tests}/**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
 };

@@ -8,11 +8,23 @@ export interface SubgraphEndpoint {
   url: string;
 }
 
+/**
+ * Where the supergraph comes from: the schema registry (departments publish,
+ * the gateway follows without a restart), or introspecting a fixed list of
+ * subgraphs and composing them here (the set-up before the registry).
+ */
+export type SupergraphSource =
+  | { kind: 'registry'; url: string; pollMs: number; usageFlushMs: number }
+  | { kind: 'introspect' };
+
 export interface GatewayConfig {
   port: number;
+  /** The fixed list the introspect source composes; ignored when the registry is the source. */
   subgraphs: SubgraphEndpoint[];
   /** How often to re-read subgraph schemas, in ms; 0 reads them once at start-up. */
   pollIntervalMs: number;
+  /** Absent means `introspect`, so a config written before the registry keeps working. */
+  supergraphSource?: SupergraphSource;
   introspection: boolean;
   auth: AuthConfig;
   signingSecret: string;
@@ -30,11 +42,31 @@ export function readGatewayConfig(env = process.env): GatewayConfig {
       name,
       url: readString(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${readPort(`${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name], env)}`, env),
     })),
-    pollIntervalMs: Number(readString('GATEWAY_POLL_INTERVAL_MS', '0', env)),
+    pollIntervalMs: readMilliseconds('GATEWAY_POLL_INTERVAL_MS', 0, env),
+    supergraphSource: readSupergraphSource(env),
     // on while developing (Sandbox, codegen); off in production unless asked for
     introspection: readString('GRAPHQL_INTROSPECTION', isProduction(env) ? 'false' : 'true', env) === 'true',
     auth: readAuthConfig(env),
     signingSecret: readSigningSecret(env),
     limits: readLimitsConfig(env),
   };
+}
+
+/** Setting REGISTRY_URL is the switch: without it the gateway composes the fixed subgraph list itself. */
+export function readSupergraphSource(env = process.env): SupergraphSource {
+  const url = env.REGISTRY_URL;
+  if (!url) return { kind: 'introspect' };
+  return {
+    kind: 'registry',
+    url: url.replace(/\/+$/, ''),
+    pollMs: readMilliseconds('REGISTRY_POLL_MS', 2000, env),
+    usageFlushMs: readMilliseconds('USAGE_FLUSH_MS', 5000, env),
+  };
+}
+
+function readMilliseconds(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = readString(name, String(fallback), env);
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
+  return value;
 }

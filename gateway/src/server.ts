@@ -1,4 +1,4 @@
-import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,6 +12,8 @@ import type { GatewayContext } from './gateway-context';
 import { httpLimits, payloadTooLarge } from './limits/http-limits';
 import { operationLimits } from './limits/operation-limits';
 import { checkSubgraphs } from './subgraph-health';
+import { createSupergraphSource } from './supergraph/supergraph-source';
+import { usageRecording } from './usage/usage-plugin';
 
 export interface GatewayApp {
   app: Express;
@@ -27,11 +29,11 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
   // @apollo/gateway reports anonymous usage to Apollo unless told not to; a city's gateway phones no one.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const verifyToken = await createTokenVerifier(config.auth);
+  const log = (message: string) => console.warn(`[gateway] ${message}`);
+  const source = createSupergraphSource(config, log);
+  const registry = config.supergraphSource?.kind === 'registry' ? config.supergraphSource : null;
   const gateway = new ApolloGateway({
-    supergraphSdl: new IntrospectAndCompose({
-      subgraphs: config.subgraphs.map(({ name, url }) => ({ name, url: `${url}/graphql` })),
-      pollIntervalInMs: config.pollIntervalMs || undefined,
-    }),
+    supergraphSdl: source.manager,
     buildService: ({ name, url }) => new ForwardingDataSource(name, url!, config.signingSecret),
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -43,6 +45,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
       operationLimits(config.limits),
+      ...(registry ? [usageRecording({ registryUrl: registry.url, signingSecret: config.signingSecret, flushMs: registry.usageFlushMs, log })] : []),
       {
         async requestDidStart() {
           return {
@@ -61,8 +64,10 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
-    const report = await checkSubgraphs(config.subgraphs);
-    res.status(report.status === 'ok' ? 200 : 503).json({ gateway: 'up', ...report });
+    const report = await checkSubgraphs(source.endpoints());
+    // a registry outage alone stays 200: the gateway still serves its last good
+    // supergraph, and pulling it out of rotation would turn that into an outage for clients
+    res.status(report.status === 'ok' ? 200 : 503).json({ gateway: 'up', ...report, supergraph: source.describe() });
   });
   app.use(
     '/graphql',

@@ -7,9 +7,11 @@ import { dropDatabase, type SubgraphDataSource } from '../../schema/database/cre
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
 import { listen, type Listening } from '../../schema/http/listen';
 import { seedAll } from '../../seeds/main';
+import type { GatewayConfig } from '../../gateway/src/config';
 import { createGatewayApp } from '../../gateway/src/server';
 import { readLimitsConfig } from '../../gateway/src/limits/limits-config';
 import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from './personas';
+import { type RunningRegistry, startRegistry } from './running-registry';
 import { SUBGRAPH_MODULES, type SubgraphName } from './subgraph-modules';
 
 export interface RunningSubgraph {
@@ -23,6 +25,12 @@ export interface RunningSubgraph {
 export interface Stack {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** Only with `registry: true`: the schema registry the gateway follows. */
+  registry?: RunningRegistry;
+  /** What the gateway was started with: a test can start a second gateway like it. */
+  gatewayConfig: GatewayConfig;
+  /** Where this stack's databases live; a test may open another subgraph's database beside them. */
+  database: DatabaseSettings;
   /** POST an operation to the gateway as a persona (the operator unless told; `as: null` sends no token). */
   graphql(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<request.Response>;
   close(): Promise<void>;
@@ -41,6 +49,12 @@ export interface StackOptions {
   sampleTickets?: number;
   /** Run each subgraph's outbox relay to the audit service, as `npm start` does (off by default: it queries in the background). */
   relay?: boolean;
+  /**
+   * Start the schema registry (fresh database, bootstrapped with the running
+   * subgraphs) and have the gateway follow it, polling every 200 ms, instead of
+   * introspecting a fixed list of subgraphs.
+   */
+  registry?: boolean;
 }
 
 /**
@@ -86,15 +100,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       Object.fromEntries(Object.entries(subgraphs).map(([key, running]) => [key, running.data.dataSource])),
       { sampleTickets: options.sampleTickets ?? 0 },
     );
-    const gateway = await createGatewayApp({
+    const registry = options.registry ? await startRegistry(settings, subgraphs, cleanups) : undefined;
+    const gatewayConfig: GatewayConfig = {
       port: 0,
       pollIntervalMs: 0,
       introspection: true,
       subgraphs: SUBGRAPH_MODULES.map(({ name: subgraph }) => ({ name: subgraph, url: subgraphs[subgraph].url })),
+      supergraphSource: registry ? { kind: 'registry', url: registry.url, pollMs: 200, usageFlushMs: 500 } : { kind: 'introspect' },
       auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
       signingSecret: TEST_SIGNING_SECRET,
       limits: readLimitsConfig({}),
-    });
+    };
+    const gateway = await createGatewayApp(gatewayConfig);
     cleanups.push(gateway.stop);
     if (options.relay) {
       for (const [subgraph, running] of Object.entries(subgraphs)) {
@@ -115,6 +132,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       gatewayUrl: listening.url,
       subgraphs,
+      registry,
+      gatewayConfig,
+      database: settings,
       graphql: async (query, variables = {}, { as = 'operator', headers = {} } = {}) => {
         const authorization: Record<string, string> = as ? { authorization: `Bearer ${await tokenFor(as)}` } : {};
         return request(listening.url).post('/graphql').set({ ...authorization, ...headers }).send({ query, variables });

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { readDatabaseSettings, readSigningSecret } from '../../../schema/config/env';
+import type { DatabaseSettings } from '../../../schema/database/database-target';
+import { type BootstrapResult, bootstrapRegistry } from '../../../registry/src/bootstrap';
+import { openRegistryDataSource } from '../../../registry/src/data-source';
+import { readGatewayConfig, type SubgraphEndpoint } from '../config';
+import { fetchSubgraphSdl } from './compose-supergraph';
+
+const ATTEMPTS = 60;
+
+/** Services in containers may still be migrating: try once a second until it works. */
+async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries >= ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+/** The registry process migrates its database on start; opening it here before that is done would race it. */
+async function registryHealthy(registryUrl: string): Promise<void> {
+  const response = await fetch(`${registryUrl}/health`, { signal: AbortSignal.timeout(2000) });
+  if (!response.ok) throw new Error(`the registry at ${registryUrl} is not healthy yet`);
+}
+
+/**
+ * A first start has an empty registry and a gateway that needs a supergraph:
+ * register the subgraphs that run now as version 1, straight in the
+ * registry's database (no admin token exists yet on a fresh installation).
+ * A registry that holds anything is left alone: its history is the truth.
+ */
+export async function bootstrapFromRunning(subgraphs: SubgraphEndpoint[], signingSecret: string, registryDatabase: DatabaseSettings): Promise<BootstrapResult> {
+  const sdls = await Promise.all(subgraphs.map(({ name, url }) => retrying(() => fetchSubgraphSdl(name, url, signingSecret))));
+  const { dataSource } = await openRegistryDataSource(registryDatabase);
+  try {
+    return await bootstrapRegistry(dataSource, sdls.map(({ name, url, sdl }) => ({ name, department: name, url, sdl })), 'bootstrap');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** `node dist/gateway/src/supergraph/bootstrap-from-running.js [code=http://host:port …]`: the gateway's subgraphs plus any given. */
+async function main(): Promise<void> {
+  const config = readGatewayConfig();
+  const extra = process.argv.slice(2).map((arg) => {
+    const [name, url] = arg.split('=');
+    if (!name || !url) throw new Error(`expected code=url, got "${arg}"`);
+    return { name, url };
+  });
+  const source = config.supergraphSource;
+  if (source?.kind === 'registry') await retrying(() => registryHealthy(source.url));
+  const result = await bootstrapFromRunning([...config.subgraphs, ...extra], readSigningSecret(), readDatabaseSettings('registry'));
+  console.log(
+    result.kind === 'bootstrapped'
+      ? `[registry] registered ${result.subgraphs.join(', ')} as supergraph version ${result.supergraphVersion}`
+      : `[registry] left as it is: ${result.reason}`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`[registry] bootstrap failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

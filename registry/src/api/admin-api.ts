@@ -1,0 +1,67 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type RequestHandler } from 'express';
+import type { DataSource } from 'typeorm';
+import { buildSchema } from 'type-graphql';
+import { createTokenVerifier } from '../../../gateway/src/auth/token-verifier';
+import { formatPublicError, isPublicCode } from '../../../schema/http/format-error';
+import { RoleChecker } from '../../../schema/identity/auth-checker';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../../../schema/request-context';
+import type { RegistryConfig } from '../config';
+import type { RegistryContext } from './registry-context';
+import { RegistryMutationResolver } from './registry-mutation.resolver';
+import { RegistryQueryResolver } from './registry-query.resolver';
+
+export interface AdminApi {
+  handlers: RequestHandler[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The registry's admin GraphQL API: a plain Apollo Server, not a subgraph
+ * (the registry is the thing that composes subgraphs; it is never one).
+ * Bearer tokens are verified by the gateway's own verifier and configuration.
+ */
+export async function createAdminApi(dataSource: DataSource, config: RegistryConfig, log: (message: string) => void): Promise<AdminApi> {
+  const verifyToken = await createTokenVerifier(config.auth);
+  const schema = await buildSchema({
+    resolvers: [RegistryQueryResolver, RegistryMutationResolver],
+    authChecker: RoleChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+  });
+  const apollo = new ApolloServer<RegistryContext>({
+    schema,
+    formatError: formatPublicError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      {
+        async requestDidStart({ contextValue }) {
+          return {
+            async didEncounterErrors({ errors }) {
+              for (const error of errors) if (!isPublicCode(error.extensions?.code)) log(`[${contextValue.requestId}] ${error.stack ?? error.message}`);
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  const options = { usageWindowDays: config.usageWindowDays };
+  return {
+    handlers: [
+      // SDLs travel in the body; the largest today is ~20 KB
+      express.json({ limit: '5mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const requestId = requestIdFrom(req.headers);
+          res.setHeader(REQUEST_ID_HEADER, requestId);
+          return { requestId, actor: await verifyToken(req.headers.authorization), dataSource, options };
+        },
+      }),
+    ],
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,29 @@
+import { readDatabaseSettings, readPort, readSigningSecret, readString } from '../../schema/config/env';
+import type { DatabaseSettings } from '../../schema/database/database-target';
+import { type AuthConfig, readAuthConfig } from '../../gateway/src/auth/auth-config';
+
+/** The registry's settings, read once at start-up; a bad value stops it with the variable's name. */
+export interface RegistryConfig {
+  port: number;
+  database: DatabaseSettings;
+  /** Bearer tokens of the admin API are checked exactly as the gateway checks them. */
+  auth: AuthConfig;
+  /** The platform secret: the gateway signs its `GET /supergraph` and `POST /usage` with it. */
+  signingSecret: string;
+  /** How far back recorded usage makes a breaking change "used". */
+  usageWindowDays: number;
+}
+
+export function readRegistryConfig(env = process.env): RegistryConfig {
+  const window = Number(readString('REGISTRY_USAGE_WINDOW_DAYS', '7', env));
+  if (!Number.isInteger(window) || window < 1 || window > 366) {
+    throw new Error(`REGISTRY_USAGE_WINDOW_DAYS must be a whole number of days (1–366), got "${env.REGISTRY_USAGE_WINDOW_DAYS}"`);
+  }
+  return {
+    port: readPort('REGISTRY_PORT', 4010, env),
+    database: readDatabaseSettings('registry', env),
+    auth: readAuthConfig(env),
+    signingSecret: readSigningSecret(env),
+    usageWindowDays: window,
+  };
+}
