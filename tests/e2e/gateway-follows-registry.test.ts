@@ -84,7 +84,7 @@ describe('a gateway that follows the registry', () => {
     await eventually(async () => expect((await health()).body.supergraph).toMatchObject({ registry: 'up', lastError: null }));
   });
 
-  it('moves two gateways on one registry to the same new version after a publish, without a restart', async () => {
+  it('moves two gateways on one registry to the same new version after a publish and a rollback, without a restart', async () => {
     const second: GatewayApp = await createGatewayApp(stack.gatewayConfig);
     const listening: Listening = await listen(second.app, 0);
     try {
@@ -117,6 +117,21 @@ describe('a gateway that follows the registry', () => {
         });
         expect(((await response.json()) as { data: { __type: { description: string } } }).data.__type.description).toMatch(/^市自来水公司/);
       }
+
+      // history and rollback: version 1 of water comes back, as a new supergraph the gateways serve
+      const rolledBack = await runSubgraphCli(['rollback', '--name', 'water', '--version', '1', '--reason', 'back to the first wording', '--token', token], io);
+      expect({ rolledBack, lines }).toMatchObject({ rolledBack: 0 });
+      await eventually(async () => {
+        const [first, other] = await Promise.all([health(), health(listening.url)]);
+        expect(first.body.supergraph).toMatchObject({ version: 3, lastError: null });
+        expect(other.body.supergraph).toEqual(first.body.supergraph);
+      });
+      const served = await fetch(`${stack.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('operator')}` },
+        body: JSON.stringify({ query: described }),
+      });
+      expect(((await served.json()) as { data: { __type: { description: string } } }).data.__type.description).toBe("The water company's knowledge about a ticket's place");
     } finally {
       await listening.close();
       await second.stop();
