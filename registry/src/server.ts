@@ -1,3 +1,4 @@
+import { databaseAnswers } from '../../schema/database/create-data-source';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { createAdminApi } from './api/admin-api';
@@ -21,7 +22,7 @@ export async function createRegistryApp(dataSource: DataSource, config: Registry
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
-    const up = await dataSource.query('SELECT 1').then(() => true, () => false);
+    const up = await databaseAnswers(dataSource);
     res.status(up ? 200 : 503).json({ registry: 'up', database: up ? 'up' : 'down' });
   });
   mountSupergraphRoute(app, dataSource, config.signingSecret, log);

@@ -99,3 +99,11 @@ export async function dropDatabase(target: DatabaseTarget): Promise<void> {
     await connection.end();
   }
 }
+
+/** Whether the database answers: what a service's /health reports. */
+export function databaseAnswers(dataSource: DataSource): Promise<boolean> {
+  return dataSource.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+}

@@ -7,14 +7,11 @@ import type { DataSource } from 'typeorm';
 import { fetchSubgraphSdl } from '../../gateway/src/supergraph/compose-supergraph';
 import { bootstrapRegistry } from '../../registry/src/bootstrap';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';
-import { openRegistryDataSource } from '../../registry/src/data-source';
-import { createRegistryApp } from '../../registry/src/server';
-import { dropDatabase } from '../../schema/database/create-data-source';
-import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
-import { listen } from '../../schema/http/listen';
+import type { DatabaseSettings } from '../../schema/database/database-target';
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
 import { signIdentity } from '../../schema/identity/signed-identity';
-import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from '../support/personas';
+import { type Persona, TEST_SIGNING_SECRET, tokenFor } from '../support/personas';
+import { openRegistry } from '../support/running-registry';
 import { type Stack, startStack, TEST_MYSQL_URL } from '../support/stack';
 
 interface Registry {
@@ -26,24 +23,13 @@ interface Registry {
 /** A registry on its own throwaway MariaDB database, port 0, trusting the test token and signing secrets. */
 async function startRegistry(): Promise<Registry> {
   const settings: DatabaseSettings = { databaseUrl: `${TEST_MYSQL_URL}/r${Date.now().toString(36)}${randomBytes(3).toString('hex')}`, dataDir: os.tmpdir() };
-  const cleanups: Array<() => Promise<void>> = [() => dropDatabase(databaseTarget('registry', settings))];
+  const cleanups: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    const { dataSource } = await openRegistryDataSource(settings);
-    cleanups.push(() => dataSource.destroy());
-    const registry = await createRegistryApp(dataSource, {
-      port: 0,
-      database: settings,
-      auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
-      signingSecret: TEST_SIGNING_SECRET,
-      usageWindowDays: 7,
-    });
-    cleanups.push(registry.stop);
-    const listening = await listen(registry.app, 0);
-    cleanups.push(listening.close);
-    return { url: listening.url, dataSource, close };
+    const registry = await openRegistry(settings, cleanups);
+    return { url: registry.url, dataSource: registry.data.dataSource, close };
   } catch (error) {
     await close();
     throw error;

@@ -5,21 +5,18 @@ import request from 'supertest';
 import { OutboxRelay } from '../../schema/audit/outbox-relay';
 import { dropDatabase, type SubgraphDataSource } from '../../schema/database/create-data-source';
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
-import { listen, type Listening } from '../../schema/http/listen';
+import { listen } from '../../schema/http/listen';
 import { seedAll } from '../../seeds/main';
 import type { GatewayConfig } from '../../gateway/src/config';
 import { createGatewayApp } from '../../gateway/src/server';
 import { readLimitsConfig } from '../../gateway/src/limits/limits-config';
 import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from './personas';
 import { type RunningRegistry, startRegistry } from './running-registry';
+import { listenRestartably, type Restartable } from './restartable-listener';
 import { SUBGRAPH_MODULES, type SubgraphName } from './subgraph-modules';
 
-export interface RunningSubgraph {
-  url: string;
+export interface RunningSubgraph extends Restartable {
   data: SubgraphDataSource;
-  /** Stops listening (as if the service went down); `restart` listens again on the same port. */
-  stop(): Promise<void>;
-  restart(): Promise<void>;
 }
 
 export interface Stack {
@@ -81,20 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       cleanups.push(() => data.dataSource.destroy());
       const app = await module.createApp(data.dataSource, settings, () => subgraphs.intake.url);
       cleanups.push(app.stop);
-      let listening: Listening | null = await listen(app.app, 0);
-      const port = new URL(listening.url).port;
-      cleanups.push(() => listening?.close() ?? Promise.resolve());
-      subgraphs[module.name] = {
-        url: listening.url,
-        data,
-        stop: async () => {
-          await listening?.close();
-          listening = null;
-        },
-        restart: async () => {
-          listening ??= await listen(app.app, Number(port));
-        },
-      };
+      subgraphs[module.name] = { ...(await listenRestartably(app.app, cleanups)), data };
     }
     await seedAll(
       Object.fromEntries(Object.entries(subgraphs).map(([key, running]) => [key, running.data.dataSource])),

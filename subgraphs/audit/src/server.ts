@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { databaseAnswers } from '../../../schema/database/create-data-source';
 import { buildFederatedSchema } from '../../../schema/federation/build-federated-schema';
 import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/subgraph-app';
 import type { AuditConfig } from './config';
@@ -24,7 +25,7 @@ export async function createAuditApp(dataSource: DataSource, config: AuditConfig
     name: 'audit',
     schema,
     createContext: (base) => createAuditContext(base, dataSource),
-    isHealthy: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    isHealthy: () => databaseAnswers(dataSource),
     signingSecret: config.signingSecret,
   });
   mountIngestRoute(subgraph.app, dataSource, config.signingSecret, (message) => console.error(`[audit] ${message}`));

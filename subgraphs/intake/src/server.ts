@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { databaseAnswers } from '../../../schema/database/create-data-source';
 import { buildFederatedSchema } from '../../../schema/federation/build-federated-schema';
 import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/subgraph-app';
 import { AssignmentActionsResolver } from './assignment/assignment-actions.resolver';
@@ -45,7 +46,7 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
     name: 'intake',
     schema,
     createContext: (base) => createIntakeContext(base, dataSource, config),
-    isHealthy: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    isHealthy: () => databaseAnswers(dataSource),
     signingSecret: config.signingSecret,
   });
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { databaseAnswers } from '../../../schema/database/create-data-source';
 import { buildFederatedSchema } from '../../../schema/federation/build-federated-schema';
 import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/subgraph-app';
 import type { StreetlightConfig } from './config';
@@ -19,7 +20,7 @@ export async function createStreetlightApp(dataSource: DataSource, config: Stree
     name: 'streetlight',
     schema,
     createContext: (base) => createStreetlightContext(base, dataSource),
-    isHealthy: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    isHealthy: () => databaseAnswers(dataSource),
     signingSecret: config.signingSecret,
   });
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { databaseAnswers } from '../../../schema/database/create-data-source';
 import { buildFederatedSchema } from '../../../schema/federation/build-federated-schema';
 import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/subgraph-app';
 import type { TransitConfig } from './config';
@@ -20,7 +21,7 @@ export async function createTransitApp(dataSource: DataSource, config: TransitCo
     name: 'transit',
     schema,
     createContext: (base) => createTransitContext(base, dataSource),
-    isHealthy: async () => (await dataSource.query('SELECT 1')) !== undefined,
+    isHealthy: () => databaseAnswers(dataSource),
     signingSecret: config.signingSecret,
   });
 }
