@@ -12,10 +12,9 @@ function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | n
   if (scope.citizenPhone) query.andWhere('t.citizenPhone = :scopePhone', { scopePhone: scope.citizenPhone });
   const departmentCode = scope.departmentCode ?? filter?.departmentCode;
   if (departmentCode) {
-    query.andWhere(
-      `EXISTS (${query.subQuery().select('1').from(Assignment, 'a').where('a.ticketId = t.id AND a.departmentCode = :departmentCode').getQuery()})`,
-      { departmentCode },
-    );
+    // subQuery().getQuery() comes in parentheses already: wrapping it again gives EXISTS ((SELECT …)), which SQLite refuses
+    const assigned = query.subQuery().select('1').from(Assignment, 'a').where('a.ticketId = t.id AND a.departmentCode = :departmentCode');
+    query.andWhere(`EXISTS ${assigned.getQuery()}`, { departmentCode });
   }
   if (!filter) return query;
   if (filter.status?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.status });
