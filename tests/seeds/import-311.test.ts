@@ -16,11 +16,12 @@ import { CATEGORIES } from '../../seeds/intake/categories';
 import { KNOWLEDGE_ARTICLES } from '../../seeds/intake/knowledge-articles';
 import { DEPARTMENTS } from '../../seeds/intake/departments';
 import { read311File } from '../../seeds/intake/import-311';
+import { boston311Dir } from '../../seeds/intake/sample-tickets';
 import { seedIntake } from '../../seeds/intake.seed';
 
-/** The full real files, which CI keeps in ../shared beside the repository. */
-const SHARED_311 = process.env.SEED_311_DIR ?? path.resolve(__dirname, '../../../shared/data/311');
-const file = (caseType: string) => path.join(SHARED_311, `boston_${caseType}.csv`);
+// The extracts the repository vendors, as the seed reads them (SEED_311_DIR points both at the full files),
+// so a fresh clone runs this with nothing beside it.
+const file = (caseType: string) => path.join(boston311Dir(), `boston_${caseType}.csv`);
 const MOBILE = /^1[3-9]\d{9}$/;
 const CITY_AREA = { minLatitude: 32.1, maxLatitude: 32.5, minLongitude: 118.1, maxLongitude: 118.5 };
 
@@ -30,8 +31,9 @@ describe('read311File on the real Boston extracts', () => {
   const all = [...watermain, ...streetlights];
 
   it('maps each file to its category and department', () => {
+    // vendored: Watermain_Break whole (86 rows, 79 with a real place), 150 rows of the knock-downs (138 placed)
     expect(watermain.length).toBeGreaterThan(50);
-    expect(streetlights.length).toBeGreaterThan(400);
+    expect(streetlights.length).toBeGreaterThan(100);
     expect(new Set(watermain.map((t) => `${t.categoryCode}→${t.departmentCode}`))).toEqual(new Set(['water_pipe_burst→water']));
     expect(new Set(streetlights.map((t) => `${t.categoryCode}→${t.departmentCode}`))).toEqual(new Set(['streetlight_damaged→streetlight']));
   });
