@@ -12,7 +12,10 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  // a dependency is down or slow: the same request may succeed if retried (extensions.retryable)
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   // the gateway's abuse limits, one code each
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
@@ -65,8 +68,24 @@ export class ConflictError extends PublicError {
   }
 }
 
+/** Codes that mean "not now": a client may retry the same request after a pause. */
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set([ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT, ErrorCode.SERVICE_UNAVAILABLE]);
+
 export class UpstreamUnavailableError extends PublicError {
   constructor(service: string) {
-    super(ErrorCode.UPSTREAM_UNAVAILABLE, `${service} is unavailable; try again shortly`, { service });
+    super(ErrorCode.UPSTREAM_UNAVAILABLE, `${service} is unavailable; try again shortly`, { service, retryable: true });
+  }
+}
+
+export class UpstreamTimeoutError extends PublicError {
+  constructor(service: string, timeoutMs: number) {
+    super(ErrorCode.UPSTREAM_TIMEOUT, `${service} did not answer within ${timeoutMs} ms; try again shortly`, { service, timeoutMs, retryable: true });
+  }
+}
+
+/** This service's own dependency (its database) is down: nothing was changed, the request may be retried. */
+export class ServiceUnavailableError extends PublicError {
+  constructor(service: string, dependency: string) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, `${service} cannot reach its ${dependency}; nothing was changed, try again shortly`, { service, dependency, retryable: true });
   }
 }

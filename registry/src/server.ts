@@ -1,5 +1,8 @@
-import { databaseAnswers } from '../../schema/database/create-data-source';
 import express, { type Express } from 'express';
+import { databaseAnswers } from '../../schema/database/create-data-source';
+import { mountProbes, type Probes } from '../../schema/http/probes';
+import { requestLogging } from '../../schema/http/request-logging';
+import { serviceLogger } from '../../schema/observability/logger';
 import type { DataSource } from 'typeorm';
 import { createAdminApi } from './api/admin-api';
 import type { RegistryConfig } from './config';
@@ -8,6 +11,7 @@ import { mountUsageRoute } from './usage/usage-route';
 
 export interface RegistryApp {
   app: Express;
+  probes: Probes;
   stop(): Promise<void>;
 }
 
@@ -17,16 +21,18 @@ export interface RegistryApp {
  * /usage. Builds the app; does not listen.
  */
 export async function createRegistryApp(dataSource: DataSource, config: RegistryConfig): Promise<RegistryApp> {
-  const log = (message: string) => console.error(`[registry] ${message}`);
-  const admin = await createAdminApi(dataSource, config, log);
+  const logger = serviceLogger('registry');
+  const log = (message: string) => logger.warn(message);
+  const admin = await createAdminApi(dataSource, config, logger);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    const up = await databaseAnswers(dataSource);
-    res.status(up ? 200 : 503).json({ registry: 'up', database: up ? 'up' : 'down' });
+  app.use(requestLogging(logger));
+  const probes = mountProbes(app, {
+    ready: () => databaseAnswers(dataSource),
+    report: async () => ({ registry: 'up', database: (await databaseAnswers(dataSource)) ? 'up' : 'down' }),
   });
   mountSupergraphRoute(app, dataSource, config.signingSecret, log);
   mountUsageRoute(app, dataSource, { signingSecret: config.signingSecret, windowDays: config.usageWindowDays }, log);
   app.use('/graphql', ...admin.handlers);
-  return { app, stop: admin.stop };
+  return { app, probes, stop: admin.stop };
 }

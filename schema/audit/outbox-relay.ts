@@ -14,6 +14,7 @@ export interface OutboxRelayOptions {
 }
 
 const MAX_BACKOFF_MS = 5_000;
+const DELIVERY_TIMEOUT_MS = 5_000;
 
 /**
  * Delivers a subgraph's audit events to the audit service, at least once, in
@@ -47,6 +48,20 @@ export class OutboxRelay {
     await this.running?.catch(() => undefined);
   }
 
+  /**
+   * On shutdown: stop polling and hand over what is waiting, within `budgetMs`.
+   * What does not make it stays in the outbox, delivered by the next start:
+   * the deadline bounds the stop, never what is kept.
+   */
+  async stopAndFlush(budgetMs = 800): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const budget = new Promise<'late'>((resolve) => setTimeout(resolve, budgetMs, 'late').unref());
+    const inFlight = this.running?.catch(() => 0);
+    if (inFlight && (await Promise.race([inFlight, budget])) === 'late') return;
+    await Promise.race([this.deliverBatch(budgetMs).catch(() => 0), budget]);
+  }
+
   /** Sends one batch of waiting events; resolves to how many the audit service confirmed. */
   flush(): Promise<number> {
     this.running ??= this.deliverBatch().finally(() => {
@@ -55,7 +70,7 @@ export class OutboxRelay {
     return this.running;
   }
 
-  private async deliverBatch(): Promise<number> {
+  private async deliverBatch(timeoutMs = DELIVERY_TIMEOUT_MS): Promise<number> {
     const url = this.options.auditUrl();
     if (!url) return 0;
     const repository = this.options.dataSource.getRepository(AuditEvent);
@@ -66,7 +81,7 @@ export class OutboxRelay {
     });
     if (events.length === 0) return 0;
     try {
-      await postAuditEvents(url, this.options.signingSecret, this.options.subgraph, events.map(toAuditEventWire));
+      await postAuditEvents(url, this.options.signingSecret, this.options.subgraph, events.map(toAuditEventWire), timeoutMs);
       this.failures = 0;
     } catch (error) {
       if (this.failures++ === 0) this.options.log?.(`audit service unreachable (${(error as Error).message}); ${events.length}+ events wait`);

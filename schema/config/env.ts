@@ -15,6 +15,13 @@ export function readString(name: string, fallback: string, env = process.env): s
   return raw === undefined || raw === '' ? fallback : raw;
 }
 
+export function readBoolean(name: string, fallback: boolean, env = process.env): boolean {
+  const raw = readString(name, String(fallback), env).toLowerCase();
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
 export function readTimeZone(env = process.env): string {
   const zone = readString('TIME_ZONE', 'Asia/Shanghai', env);
   try {
@@ -35,6 +42,7 @@ export function readDatabaseSettings(subgraph: string, env = process.env): Datab
   return {
     databaseUrl: own || env.DATABASE_URL || undefined,
     dataDir: path.resolve(readString('DATA_DIR', 'data', env)),
+    migrate: readBoolean('MIGRATE_ON_START', true, env),
   };
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource, type MixedList } from 'typeorm';
-import type { DatabaseTarget } from './database-target';
+import { type DatabaseTarget, describeTarget } from './database-target';
 import { QueryCounter } from './query-counter';
 
 export interface SubgraphDataSource {
@@ -18,11 +18,15 @@ export interface DataSourceParts {
 }
 
 /**
- * Opens a subgraph's database and brings its schema up to date with the
- * subgraph's migrations. Never `synchronize`: production schemas change only
- * through reviewed migrations.
+ * Opens a subgraph's database. With `target.migrate` (a developer's default) it
+ * creates the database if missing and brings its schema up to date under a
+ * lock; without it (production, where `npm run migrate` is its own step) it
+ * only checks that nothing is pending, so the service runs on an account
+ * that may read and write rows but not change tables. Never `synchronize`:
+ * production schemas change only through reviewed migrations.
  */
 export async function openDataSource(target: DatabaseTarget, parts: DataSourceParts): Promise<SubgraphDataSource> {
+  const migrate = target.migrate !== false;
   const queries = new QueryCounter();
   const common = {
     entities: parts.entities,
@@ -34,7 +38,7 @@ export async function openDataSource(target: DatabaseTarget, parts: DataSourcePa
   };
   let dataSource: DataSource;
   if (target.kind === 'mysql') {
-    await createDatabaseIfMissing(target);
+    if (migrate) await createDatabaseIfMissing(target);
     dataSource = new DataSource({
       ...common,
       type: 'mysql',
@@ -62,12 +66,52 @@ export async function openDataSource(target: DatabaseTarget, parts: DataSourcePa
   }
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (migrate) await migrateUnderLock(dataSource, target);
+    else await refuseIfBehind(dataSource, target);
   } catch (error) {
     await dataSource.destroy();
     throw error;
   }
   return { dataSource, queries };
+}
+
+const LOCK_WAIT_SECONDS = 120;
+
+/**
+ * Replicas starting together on an empty database would each run the same
+ * migrations (one fails: "table already exists"). On MySQL a named lock makes
+ * them take turns; the second finds nothing left to do. SQLite is one file on
+ * one machine, migrated by one `npm run migrate` before the services start.
+ */
+async function migrateUnderLock(dataSource: DataSource, target: DatabaseTarget): Promise<void> {
+  if (target.kind !== 'mysql') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  // a named lock belongs to its connection: hold one connection for the whole run
+  const runner = dataSource.createQueryRunner();
+  const lock = `hotline_migrate_${target.database}`;
+  try {
+    const [{ got }] = await runner.query('SELECT GET_LOCK(?, ?) AS got', [lock, LOCK_WAIT_SECONDS]);
+    if (Number(got) !== 1) throw new Error(`waited ${LOCK_WAIT_SECONDS} s for another migration of ${target.database} to finish`);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [lock]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+async function refuseIfBehind(dataSource: DataSource, target: DatabaseTarget): Promise<void> {
+  let pending: boolean;
+  try {
+    pending = await dataSource.showMigrations();
+  } catch (error) {
+    throw new Error(`cannot read the migrations of ${describeTarget(target)} (${(error as Error).message}); run \`npm run migrate\` first`);
+  }
+  if (pending) throw new Error(`${describeTarget(target)} has migrations pending; run \`npm run migrate\` first`);
 }
 
 async function createDatabaseIfMissing(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<void> {

@@ -5,22 +5,25 @@ import path from 'node:path';
  * its own database on that server; without one, its own SQLite file, so a
  * newcomer needs nothing but Node.
  */
-export type DatabaseTarget =
+export type DatabaseTarget = (
   | { kind: 'mysql'; host: string; port: number; user: string; password: string; database: string }
-  | { kind: 'sqlite'; file: string };
+  | { kind: 'sqlite'; file: string }
+) & { migrate?: boolean };
 
 export interface DatabaseSettings {
   /** `mysql://user:pass@host:port/prefix`; the path is the prefix of each subgraph's database name. */
   databaseUrl?: string;
   /** Folder for the embedded SQLite files. */
   dataDir: string;
+  /** Migrate on open (default); false when migrations are a deployment step of their own. */
+  migrate?: boolean;
 }
 
 const SAFE_NAME = /^[A-Za-z0-9_]{1,64}$/;
 
 export function databaseTarget(subgraph: string, settings: DatabaseSettings): DatabaseTarget {
   if (!settings.databaseUrl) {
-    return { kind: 'sqlite', file: path.resolve(settings.dataDir, `${subgraph}.sqlite`) };
+    return { kind: 'sqlite', file: path.resolve(settings.dataDir, `${subgraph}.sqlite`), migrate: settings.migrate };
   }
   const url = new URL(settings.databaseUrl);
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
@@ -36,6 +39,7 @@ export function databaseTarget(subgraph: string, settings: DatabaseSettings): Da
     user: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
     database,
+    migrate: settings.migrate,
   };
 }
 

@@ -2,28 +2,43 @@ import { OutboxRelay } from '../audit/outbox-relay';
 import { readAuditUrl } from '../config/env';
 import type { SubgraphDataSource } from '../database/create-data-source';
 import { listen } from '../http/listen';
+import { serviceLogger } from '../observability/logger';
+import { exitOnStartupFailure, stopOnSignals } from '../runtime/graceful-stop';
+import { isMigrateCommand, runMigrateCommand } from '../runtime/migrate-command';
 import type { SubgraphApp } from './subgraph-app';
 
 export interface SubgraphProcess {
   name: string;
   port: number;
-  openDataSource(): Promise<SubgraphDataSource>;
+  /** Opens the database; migrates it first unless MIGRATE_ON_START=false. */
+  openDataSource(options?: { migrate?: boolean }): Promise<SubgraphDataSource>;
   createApp(data: SubgraphDataSource): Promise<SubgraphApp>;
   /** For subgraphs that record audit events: relay them to the audit service. */
   outbox?: { signingSecret: string };
 }
 
 /**
- * The process entry of a subgraph: open (and migrate) its database, serve,
- * and on SIGINT/SIGTERM stop taking requests, finish the ones in flight, then
- * close the database.
+ * The process entry of a subgraph. `main.js migrate` migrates its database
+ * and exits; plain `main.js` serves, and on SIGTERM stops taking requests,
+ * answers the ones in flight, hands waiting audit events to the audit service
+ * and closes the database, within the stop deadline.
  */
-export async function runSubgraph(process_: SubgraphProcess): Promise<void> {
+export function runSubgraph(process_: SubgraphProcess): void {
+  const logger = serviceLogger(process_.name);
+  if (isMigrateCommand()) {
+    runMigrateCommand(logger, () => process_.openDataSource({ migrate: true }));
+    return;
+  }
+  serve(process_).catch(exitOnStartupFailure(logger));
+}
+
+async function serve(process_: SubgraphProcess): Promise<void> {
+  const logger = serviceLogger(process_.name);
   const data = await process_.openDataSource();
   const app = await process_.createApp(data);
   // loopback unless told otherwise: in containers HOST=0.0.0.0 lets the gateway reach the subgraph
   const listening = await listen(app.app, process_.port, process.env.HOST ?? '127.0.0.1');
-  console.log(`[${process_.name}] serving ${listening.url}/graphql`);
+  logger.info({ url: `${listening.url}/graphql` }, 'serving');
   const auditUrl = readAuditUrl();
   const relay = process_.outbox
     ? new OutboxRelay({
@@ -31,27 +46,15 @@ export async function runSubgraph(process_: SubgraphProcess): Promise<void> {
         dataSource: data.dataSource,
         auditUrl: () => auditUrl,
         signingSecret: process_.outbox.signingSecret,
-        log: (message) => console.warn(`[${process_.name}] ${message}`),
+        log: (message) => logger.warn(message),
       })
     : null;
   relay?.start();
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await listening.close();
-    await relay?.stop();
-    await app.stop();
-    await data.dataSource.destroy();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-export function exitOnStartupFailure(name: string) {
-  return (error: unknown) => {
-    console.error(`[${name}] failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  };
+  stopOnSignals(logger, () => [
+    { name: 'drain', run: async () => app.probes.drain() },
+    { name: 'close http', run: () => listening.close() },
+    { name: 'flush outbox', run: async () => relay?.stopAndFlush() },
+    { name: 'stop graphql', run: () => app.stop() },
+    { name: 'close database', run: () => data.dataSource.destroy() },
+  ]);
 }

@@ -3,9 +3,13 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { formatPublicError, isPublicCode } from '../http/format-error';
+import { errorFormatter, unavailableStatus } from '../http/error-reporting';
+import { mountProbes, type Probes } from '../http/probes';
+import { requestLogging } from '../http/request-logging';
 import { verifyIdentity } from '../identity/signed-identity';
-import { REQUEST_ID_HEADER, type RequestContext, requestIdFrom } from '../request-context';
+import { type Logger, serviceLogger } from '../observability/logger';
+import { currentRequestId } from '../observability/request-scope';
+import { type RequestContext, requestIdFrom } from '../request-context';
 
 export interface SubgraphAppOptions<C extends RequestContext> {
   name: string;
@@ -16,57 +20,50 @@ export interface SubgraphAppOptions<C extends RequestContext> {
   isHealthy(): Promise<boolean>;
   /** Verifies the identity the gateway signed; a request without a valid signature is refused. */
   signingSecret: string;
-  log?: (message: string) => void;
+  logger?: Logger;
 }
 
 export interface SubgraphApp {
   app: Express;
+  probes: Probes;
   stop(): Promise<void>;
 }
 
-/** An HTTP app serving one subgraph at `/graphql` and its health at `/health`; it does not listen. */
+/** An HTTP app serving one subgraph at `/graphql` and its probes; it does not listen. */
 export async function createSubgraphApp<C extends RequestContext>(options: SubgraphAppOptions<C>): Promise<SubgraphApp> {
-  const log = options.log ?? ((message: string) => console.error(`[${options.name}] ${message}`));
+  const logger = options.logger ?? serviceLogger(options.name);
   const apollo = new ApolloServer<C>({
     schema: options.schema,
-    formatError: formatPublicError,
+    formatError: errorFormatter(options.name, logger),
     includeStacktraceInErrorResponses: false,
+    // the process entry stops the server in its own order (stop listening, drain, flush the outbox, close the database)
+    stopOnTerminationSignals: false,
     plugins: [
       // no traces to Apollo's cloud: a city's data stays on the city's servers
       ApolloServerPluginInlineTraceDisabled(),
-      {
-        async requestDidStart({ contextValue }) {
-          return {
-            async didEncounterErrors({ errors }) {
-              for (const error of errors) {
-                if (!isPublicCode(error.extensions?.code)) log(`[${contextValue.requestId}] ${error.stack ?? error.message}`);
-              }
-            },
-          };
-        },
-      },
+      unavailableStatus(),
     ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    const healthy = await options.isHealthy().catch(() => false);
-    res.status(healthy ? 200 : 503).json({ subgraph: options.name, status: healthy ? 'up' : 'down' });
+  app.use(requestLogging(logger));
+  const probes = mountProbes(app, {
+    ready: options.isHealthy,
+    report: async () => ({ subgraph: options.name, database: (await options.isHealthy().catch(() => false)) ? 'up' : 'down' }),
   });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = requestIdFrom(req.headers);
-        res.setHeader(REQUEST_ID_HEADER, requestId);
+      context: async ({ req }) => {
+        const requestId = currentRequestId() ?? requestIdFrom(req.headers);
         // only the gateway (or a subgraph acting for the same caller) holds the secret
         const actor = verifyIdentity(req.headers, options.signingSecret, typeof req.body?.query === 'string' ? req.body.query : '');
         return options.createContext({ requestId, actor });
       },
     }),
   );
-  return { app, stop: () => apollo.stop() };
+  return { app, probes, stop: () => apollo.stop() };
 }

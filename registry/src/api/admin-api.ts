@@ -5,9 +5,11 @@ import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { buildSchema } from 'type-graphql';
 import { createTokenVerifier } from '../../../gateway/src/auth/token-verifier';
-import { formatPublicError, isPublicCode } from '../../../schema/http/format-error';
+import { errorFormatter, unavailableStatus } from '../../../schema/http/error-reporting';
+import type { Logger } from '../../../schema/observability/logger';
+import { currentRequestId } from '../../../schema/observability/request-scope';
 import { RoleChecker } from '../../../schema/identity/auth-checker';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../../../schema/request-context';
+import { requestIdFrom } from '../../../schema/request-context';
 import type { RegistryConfig } from '../config';
 import type { RegistryContext } from './registry-context';
 import { RegistryMutationResolver } from './registry-mutation.resolver';
@@ -23,7 +25,7 @@ export interface AdminApi {
  * (the registry is the thing that composes subgraphs; it is never one).
  * Bearer tokens are verified by the gateway's own verifier and configuration.
  */
-export async function createAdminApi(dataSource: DataSource, config: RegistryConfig, log: (message: string) => void): Promise<AdminApi> {
+export async function createAdminApi(dataSource: DataSource, config: RegistryConfig, logger: Logger): Promise<AdminApi> {
   const verifyToken = await createTokenVerifier(config.auth);
   const schema = await buildSchema({
     resolvers: [RegistryQueryResolver, RegistryMutationResolver],
@@ -33,20 +35,11 @@ export async function createAdminApi(dataSource: DataSource, config: RegistryCon
   });
   const apollo = new ApolloServer<RegistryContext>({
     schema,
-    formatError: formatPublicError,
+    formatError: errorFormatter('registry', logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [
-      ApolloServerPluginUsageReportingDisabled(),
-      {
-        async requestDidStart({ contextValue }) {
-          return {
-            async didEncounterErrors({ errors }) {
-              for (const error of errors) if (!isPublicCode(error.extensions?.code)) log(`[${contextValue.requestId}] ${error.stack ?? error.message}`);
-            },
-          };
-        },
-      },
-    ],
+    // the process entry decides when to stop (after the HTTP server has drained)
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginUsageReportingDisabled(), unavailableStatus()],
   });
   await apollo.start();
   const options = { usageWindowDays: config.usageWindowDays };
@@ -55,9 +48,8 @@ export async function createAdminApi(dataSource: DataSource, config: RegistryCon
       // SDLs travel in the body; the largest today is ~20 KB
       express.json({ limit: '5mb' }),
       expressMiddleware(apollo, {
-        context: async ({ req, res }) => {
-          const requestId = requestIdFrom(req.headers);
-          res.setHeader(REQUEST_ID_HEADER, requestId);
+        context: async ({ req }) => {
+          const requestId = currentRequestId() ?? requestIdFrom(req.headers);
           return { requestId, actor: await verifyToken(req.headers.authorization), dataSource, options };
         },
       }),

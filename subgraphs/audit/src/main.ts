@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitOnStartupFailure, runSubgraph } from '../../../schema/federation/run-subgraph';
+import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readAuditConfig } from './config';
 import { openAuditDataSource } from './data-source';
 import { createAuditApp } from './server';
@@ -8,6 +8,6 @@ const config = readAuditConfig();
 runSubgraph({
   name: 'audit',
   port: config.port,
-  openDataSource: () => openAuditDataSource(config.database),
+  openDataSource: (options) => openAuditDataSource({ ...config.database, ...options }),
   createApp: ({ dataSource }) => createAuditApp(dataSource, config),
-}).catch(exitOnStartupFailure('audit'));
+});

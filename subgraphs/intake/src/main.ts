@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitOnStartupFailure, runSubgraph } from '../../../schema/federation/run-subgraph';
+import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readIntakeConfig } from './config';
 import { openIntakeDataSource } from './data-source';
 import { createIntakeApp } from './server';
@@ -8,7 +8,7 @@ const config = readIntakeConfig();
 runSubgraph({
   name: 'intake',
   port: config.port,
-  openDataSource: () => openIntakeDataSource(config.database),
+  openDataSource: (options) => openIntakeDataSource({ ...config.database, ...options }),
   createApp: ({ dataSource }) => createIntakeApp(dataSource, config),
   outbox: { signingSecret: config.signingSecret },
-}).catch(exitOnStartupFailure('intake'));
+});

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitOnStartupFailure, runSubgraph } from '../../../schema/federation/run-subgraph';
+import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readStreetlightConfig } from './config';
 import { openStreetlightDataSource } from './data-source';
 import { createStreetlightApp } from './server';
@@ -8,7 +8,7 @@ const config = readStreetlightConfig();
 runSubgraph({
   name: 'streetlight',
   port: config.port,
-  openDataSource: () => openStreetlightDataSource(config.database),
+  openDataSource: (options) => openStreetlightDataSource({ ...config.database, ...options }),
   createApp: ({ dataSource }) => createStreetlightApp(dataSource, config),
   outbox: { signingSecret: config.signingSecret },
-}).catch(exitOnStartupFailure('streetlight'));
+});

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitOnStartupFailure, runSubgraph } from '../../../schema/federation/run-subgraph';
+import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readTransitConfig } from './config';
 import { openTransitDataSource } from './data-source';
 import { createTransitApp } from './server';
@@ -8,7 +8,7 @@ const config = readTransitConfig();
 runSubgraph({
   name: 'transit',
   port: config.port,
-  openDataSource: () => openTransitDataSource(config.database),
+  openDataSource: (options) => openTransitDataSource({ ...config.database, ...options }),
   createApp: ({ dataSource }) => createTransitApp(dataSource, config),
   outbox: { signingSecret: config.signingSecret },
-}).catch(exitOnStartupFailure('transit'));
+});

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitOnStartupFailure, runSubgraph } from '../../../schema/federation/run-subgraph';
+import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readWaterConfig } from './config';
 import { openWaterDataSource } from './data-source';
 import { createWaterApp } from './server';
@@ -8,7 +8,7 @@ const config = readWaterConfig();
 runSubgraph({
   name: 'water',
   port: config.port,
-  openDataSource: () => openWaterDataSource(config.database),
+  openDataSource: (options) => openWaterDataSource({ ...config.database, ...options }),
   createApp: ({ dataSource }) => createWaterApp(dataSource, config),
   outbox: { signingSecret: config.signingSecret },
-}).catch(exitOnStartupFailure('water'));
+});

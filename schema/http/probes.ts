@@ -1,0 +1,38 @@
+import type { Express } from 'express';
+
+export interface ProbeOptions {
+  /** Whether this service can serve now: a subgraph's database answers, the gateway holds a supergraph. */
+  ready(): Promise<boolean>;
+  /** The detailed report behind /health; it informs people, it does not decide readiness. */
+  report(): Promise<Record<string, unknown>>;
+}
+
+export interface Probes {
+  /** Stopping: report not-ready so load balancers take this replica out before it closes. */
+  drain(): void;
+}
+
+/** Paths the access log and the request metrics leave out: probes arrive every few seconds. */
+export const PROBE_PATHS = new Set(['/livez', '/readyz', '/health', '/metrics']);
+
+/**
+ * The three probes every service answers. `/livez` touches nothing (a
+ * restart would not cure a slow database); `/readyz` is what a load balancer
+ * routes by; `/health` is the same verdict with the report a person reads.
+ */
+export function mountProbes(app: Express, options: ProbeOptions): Probes {
+  let draining = false;
+  const ready = async () => !draining && (await options.ready().catch(() => false));
+  app.get('/livez', (_req, res) => {
+    res.json({ status: 'alive' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await ready();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'not ready' });
+  });
+  app.get('/health', async (_req, res) => {
+    const [ok, report] = await Promise.all([ready(), options.report().catch((error: Error) => ({ error: error.message }))]);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'up' : draining ? 'draining' : 'down', ...report });
+  });
+  return { drain: () => (draining = true) };
+}

@@ -1,0 +1,41 @@
+import { trace } from '@opentelemetry/api';
+import pino, { type Logger } from 'pino';
+import { currentRequestId } from './request-scope';
+
+export type { Logger } from 'pino';
+
+/**
+ * One JSON line per event on stdout, for the city's log collector. Each line
+ * names its service and, when written while serving a request, the request id
+ * and the trace id: the id a caller reports leads to every line of every
+ * service that touched the request.
+ */
+const root = pino({
+  level: process.env.LOG_LEVEL || 'info',
+  base: { pid: process.pid },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+  mixin() {
+    const fields: Record<string, string> = {};
+    const requestId = currentRequestId();
+    if (requestId) fields.requestId = requestId;
+    const span = trace.getActiveSpan()?.spanContext();
+    if (span && trace.isSpanContextValid(span)) {
+      fields.traceId = span.traceId;
+      fields.spanId = span.spanId;
+    }
+    return fields;
+  },
+});
+
+const byService = new Map<string, Logger>();
+
+/** The logger of one service; tests that run several services in one process get one per service. */
+export function serviceLogger(service: string): Logger {
+  let logger = byService.get(service);
+  if (!logger) {
+    logger = root.child({ service });
+    byService.set(service, logger);
+  }
+  return logger;
+}
