@@ -1,54 +1,34 @@
 #!/usr/bin/env node
-// One command for the whole federation: build, prepare and seed the databases, start the schema registry and
-// every subgraph, register them in the registry on a first run, then start the gateway, which follows the
-// registry; Ctrl-C stops them all cleanly.
+// One command for the whole federation: build, migrate and seed the databases, start the schema registry
+// and every subgraph, register them in the registry on a first run, then start the gateway, which follows
+// the registry. A service that crashes is restarted with back-off while the others keep serving; Ctrl-C
+// (or SIGTERM) stops them all.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { ExponentialBackoff } = require('cockatiel');
+const { root, DEPARTMENTS, SUBGRAPHS, port, entry, build } = require('./services');
 
-const root = path.resolve(__dirname, '..');
-const PLATFORM_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit'];
-const DEFAULT_PORTS = { gateway: 4000, intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005, registry: 4010 };
-
-/** Departments scaffolded with `npm run new-department` run too; their config.ts holds their default port. */
-function newDepartments() {
-  return fs
-    .readdirSync(path.join(root, 'subgraphs'))
-    .filter((name) => !PLATFORM_SUBGRAPHS.includes(name) && fs.existsSync(path.join(root, 'subgraphs', name, 'src', 'main.ts')))
-    .map((name) => {
-      const config = fs.readFileSync(path.join(root, 'subgraphs', name, 'src', 'config.ts'), 'utf8');
-      const match = /readDepartmentConfig\('[^']+',\s*(\d+)/.exec(config);
-      if (match) DEFAULT_PORTS[name] = Number(match[1]);
-      return name;
-    });
-}
-
-const DEPARTMENTS = newDepartments();
-const SUBGRAPHS = [...PLATFORM_SUBGRAPHS, ...DEPARTMENTS];
-const port = (name) => Number(process.env[`${name.toUpperCase()}_PORT`] || DEFAULT_PORTS[name]);
-const children = new Map();
+/** A service that stayed up this long is healthy again: its next crash starts the back-off from the beginning. */
+const STABLE_MS = 60_000;
+const STOP_GRACE_MS = 5_000;
+const services = new Map();
 let stopping = false;
 
 function log(message) {
   console.log(`[start] ${message}`);
 }
 
-function build() {
-  log('building (incremental)…');
-  const tsc = require.resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status || 1);
-}
-
 /** Runs a one-off step; before any service starts a failure may just exit, afterwards it must stop them first. */
-function runToEnd(args) {
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
-  if (result.status !== 0) throw Object.assign(new Error(`${args[0]} failed`), { exitCode: result.status || 1 });
+function runToEnd(args, env = process.env) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) throw Object.assign(new Error(`${args.join(' ')} failed`), { exitCode: result.status || 1 });
 }
 
-function seed() {
-  log(process.env.DATABASE_URL ? 'preparing databases on DATABASE_URL…' : 'preparing embedded SQLite databases under ./data …');
+function migrateAndSeed() {
+  log(process.env.DATABASE_URL ? 'migrating and seeding the databases on DATABASE_URL…' : 'migrating and seeding the embedded SQLite databases under ./data …');
+  runToEnd(['scripts/migrate.js', '--no-build']);
   runToEnd(['dist/seeds/main.js']);
   for (const name of DEPARTMENTS) if (fs.existsSync(path.join(root, 'dist', 'seeds', `${name}.seed.js`))) runToEnd([`dist/seeds/${name}.seed.js`]);
 }
@@ -59,20 +39,30 @@ function bootstrapRegistry() {
   runToEnd(['dist/gateway/src/supergraph/bootstrap-from-running.js', ...extra]);
 }
 
-function startService(name, entry, env = process.env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, stdio: 'inherit', env });
-  children.set(name, child);
-  child.on('exit', (code, signal) => {
-    children.delete(name);
-    if (!stopping) {
-      log(`${name} exited unexpectedly (${signal || code}); stopping everything`);
-      stop(1);
-    }
-  });
+/** Starts a service and keeps it running: a crash is logged and followed by a restart after a growing pause. */
+function supervise(name, env) {
+  const service = { name, env, child: null, backoff: null, startedAt: 0, restartTimer: null };
+  services.set(name, service);
+  const launch = () => {
+    service.startedAt = Date.now();
+    // the migrate step already ran: services start on an account that need not change tables
+    const child = spawn(process.execPath, ['--enable-source-maps', entry(name)], { cwd: root, stdio: 'inherit', env: { MIGRATE_ON_START: 'false', ...env } });
+    service.child = child;
+    child.on('exit', (code, signal) => {
+      service.child = null;
+      if (stopping) return;
+      if (Date.now() - service.startedAt > STABLE_MS) service.backoff = null;
+      service.backoff = service.backoff ? service.backoff.next({ attempt: 0 }) : new ExponentialBackoff({ initialDelay: 500, maxDelay: 30_000 }).next({ attempt: 0 });
+      const delay = Math.round(service.backoff.duration);
+      log(`${name} exited (${signal || `code ${code}`}); restarting in ${delay} ms, the others keep serving`);
+      service.restartTimer = setTimeout(launch, delay);
+    });
+  };
+  launch();
 }
 
-async function waitHealthy(name, timeoutMs = 60000) {
-  const url = `http://127.0.0.1:${port(name)}/health`;
+async function waitReady(name, timeoutMs = 60_000) {
+  const url = `http://127.0.0.1:${port(name)}/readyz`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (stopping) return;
@@ -84,39 +74,44 @@ async function waitHealthy(name, timeoutMs = 60000) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${name} did not become healthy at ${url}`);
+  throw new Error(`${name} did not become ready at ${url}`);
 }
 
 function stop(exitCode) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
-  for (const child of children.values()) child.kill('SIGTERM');
+  for (const service of services.values()) {
+    clearTimeout(service.restartTimer);
+    service.child?.kill('SIGTERM');
+  }
+  // every service exits within its own 2 s deadline; this is only for one that is frozen (SIGSTOP) or worse
   const force = setTimeout(() => {
-    for (const child of children.values()) child.kill('SIGKILL');
-  }, 10000);
+    for (const service of services.values()) service.child?.kill('SIGKILL');
+  }, STOP_GRACE_MS);
   const check = setInterval(() => {
-    if (children.size === 0) {
+    if ([...services.values()].every((service) => !service.child)) {
       clearInterval(check);
       clearTimeout(force);
       process.exit(exitCode);
     }
-  }, 100);
+  }, 50);
 }
 
 async function main() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
+  log('building (only what changed)…');
   build();
-  seed();
-  startService('registry', 'dist/registry/src/main.js');
-  await waitHealthy('registry');
-  for (const name of SUBGRAPHS) startService(name, `dist/subgraphs/${name}/src/main.js`);
-  await Promise.all(SUBGRAPHS.map((name) => waitHealthy(name)));
+  migrateAndSeed();
+  supervise('registry', process.env);
+  await waitReady('registry');
+  for (const name of SUBGRAPHS) supervise(name, process.env);
+  await Promise.all(SUBGRAPHS.map((name) => waitReady(name)));
   bootstrapRegistry();
   const registryUrl = process.env.REGISTRY_URL || `http://127.0.0.1:${port('registry')}`;
-  startService('gateway', 'dist/gateway/src/main.js', { ...process.env, REGISTRY_URL: registryUrl });
-  await waitHealthy('gateway');
+  supervise('gateway', { ...process.env, REGISTRY_URL: registryUrl });
+  await waitReady('gateway');
   log(`ready: open http://127.0.0.1:${port('gateway')}/graphql  (Ctrl-C stops everything)`);
   log('a development token for it: npm run -s token -- --role operator');
   log(`the schema registry: ${registryUrl}/graphql; publish a department with npm run subgraph -- publish …`);
@@ -124,6 +119,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(`[start] ${error.message}`);
-  if (children.size) stop(error.exitCode || 1);
+  if (services.size) stop(error.exitCode || 1);
   else process.exit(error.exitCode || 1);
 });

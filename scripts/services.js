@@ -1,0 +1,44 @@
+// The services of a local federation: which run, on which ports, from which compiled entries.
+// start.js and migrate.js both read it, so they can never disagree about what exists.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const PLATFORM_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit'];
+const DEFAULT_PORTS = { gateway: 4000, intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005, registry: 4010 };
+
+/** Departments scaffolded with `npm run new-department` run too; their config.ts holds their default port. */
+function newDepartments() {
+  return fs
+    .readdirSync(path.join(root, 'subgraphs'))
+    .filter((name) => !PLATFORM_SUBGRAPHS.includes(name) && fs.existsSync(path.join(root, 'subgraphs', name, 'src', 'main.ts')))
+    .map((name) => {
+      const config = fs.readFileSync(path.join(root, 'subgraphs', name, 'src', 'config.ts'), 'utf8');
+      const match = /readDepartmentConfig\('[^']+',\s*(\d+)/.exec(config);
+      if (match) DEFAULT_PORTS[name] = Number(match[1]);
+      return name;
+    });
+}
+
+const DEPARTMENTS = newDepartments();
+const SUBGRAPHS = [...PLATFORM_SUBGRAPHS, ...DEPARTMENTS];
+
+const port = (name) => Number(process.env[`${name.toUpperCase()}_PORT`] || DEFAULT_PORTS[name]);
+
+/** The compiled entry of a service (tsc -p tsconfig.build.json writes dist/). */
+function entry(name) {
+  if (name === 'gateway') return 'dist/gateway/src/main.js';
+  if (name === 'registry') return 'dist/registry/src/main.js';
+  return `dist/subgraphs/${name}/src/main.js`;
+}
+
+/** `tsc -b` checks timestamps first: half a second when nothing changed, a full build when something did. */
+function build() {
+  const { spawnSync } = require('node:child_process');
+  const tsc = require.resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status || 1);
+}
+
+module.exports = { root, PLATFORM_SUBGRAPHS, DEPARTMENTS, SUBGRAPHS, port, entry, build };
