@@ -64,7 +64,14 @@ export async function openDataSource(target: DatabaseTarget, parts: DataSourcePa
       },
     });
   }
-  await dataSource.initialize();
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ER_BAD_DB_ERROR' && !migrate) {
+      throw new Error(`${describeTarget(target)} does not exist yet; run \`npm run migrate\` (or this service's \`migrate\` command) first`);
+    }
+    throw error;
+  }
   try {
     if (migrate) await migrateUnderLock(dataSource, target);
     else await refuseIfBehind(dataSource, target);

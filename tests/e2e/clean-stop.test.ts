@@ -1,0 +1,88 @@
+import mysql from 'mysql2/promise';
+import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
+import { signIdentity } from '../../schema/identity/signed-identity';
+import { TEST_SIGNING_SECRET } from '../support/personas';
+import { startProcessStack, type ProcessStack } from '../support/process-stack';
+import { freePort, ServiceProcess } from '../support/service-process';
+
+jest.setTimeout(120_000);
+
+/** SIGTERM to exit, in ms, and the exit code: what an orchestrator waits for before it kills. */
+async function timeStop(service: ServiceProcess): Promise<{ ms: number; code: number | null; signal: string | null }> {
+  const started = Date.now();
+  service.signal('SIGTERM');
+  const { code, signal } = await service.exit;
+  return { ms: Date.now() - started, code, signal };
+}
+
+const TICKET_INPUT = {
+  channel: 'PHONE',
+  citizenName: '张伟',
+  citizenPhone: '13912345678',
+  content: '小区停水两天了 / No water for two days',
+  categoryCode: 'water_outage',
+  address: '建设路12号',
+  latitude: 32.31,
+  longitude: 118.31,
+};
+
+describe.each(['mysql', 'embedded'] as const)('every service stops within 2 s of SIGTERM (%s)', (engine) => {
+  let stack: ProcessStack;
+  let registry: ServiceProcess;
+
+  beforeAll(async () => {
+    stack = await startProcessStack({ engine });
+    const registryEnv = { ...stack.env, REGISTRY_PORT: String(await freePort()) };
+    registry = new ServiceProcess('registry', 'dist/registry/src/main.js', Number(registryEnv.REGISTRY_PORT), registryEnv);
+    expect(await registry.runToEnd(['migrate'])).toBe(0);
+    await registry.start().waitFor('/readyz');
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    await stack?.close();
+  });
+
+  it('answers requests in flight, hands waiting audit events over, and exits 0', async () => {
+    // a ticket change leaves an audit event in intake's outbox; stopping intake must hand it to audit
+    const created = await stack.graphql('mutation ($input: CreateTicketInput!) { createTicket(input: $input) { id } }', { input: TICKET_INPUT });
+    expect(created.body.errors).toBeUndefined();
+
+    const query = '{ __typename }';
+    const inFlight = Array.from({ length: 20 }, () =>
+      fetch(`${stack.subgraphs.water.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signIdentity(GATEWAY_IDENTITY, TEST_SIGNING_SECRET, query) },
+        body: JSON.stringify({ query }),
+      }).then(
+        (response) => (response.ok ? 'answered' : `HTTP ${response.status}`),
+        (error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.message,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const stops: Record<string, { ms: number; code: number | null; signal: string | null }> = {};
+    stops.gateway = await timeStop(stack.gateway!);
+    stops.water = await timeStop(stack.subgraphs.water);
+    const outcomes = await Promise.all(inFlight);
+    // a request either got its answer or found the port closed: none was cut off half-way
+    expect(outcomes.filter((outcome) => outcome !== 'answered' && outcome !== 'ECONNREFUSED')).toEqual([]);
+    expect(outcomes).toContain('answered');
+
+    for (const name of ['intake', 'streetlight', 'transit', 'audit'] as const) stops[name] = await timeStop(stack.subgraphs[name]);
+    stops.registry = await timeStop(registry);
+    console.log(`SIGTERM to exit on ${engine} (ms): ${Object.entries(stops).map(([name, stop]) => `${name} ${stop.ms}`).join(', ')}`);
+    for (const [name, stop] of Object.entries(stops)) {
+      expect({ name, code: stop.code, signal: stop.signal }).toEqual({ name, code: 0, signal: null });
+      expect(stop.ms).toBeLessThan(2000);
+    }
+    for (const name of ['intake', 'water', 'audit', 'registry', 'gateway']) {
+      const service = name === 'registry' ? registry : name === 'gateway' ? stack.gateway! : stack.subgraphs[name as 'intake'];
+      expect(service.logs().map((line) => line.msg)).toContain('stopped');
+    }
+    if (engine === 'mysql') {
+      const connection = await mysql.createConnection({ uri: `${stack.settings.databaseUrl}_intake` });
+      const [rows] = await connection.query('SELECT COUNT(*) AS waiting FROM audit_event WHERE deliveredAt IS NULL');
+      await connection.end();
+      expect(rows).toEqual([{ waiting: 0 }]);
+    }
+  });
+});
