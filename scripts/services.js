@@ -8,17 +8,27 @@ const root = path.resolve(__dirname, '..');
 const PLATFORM_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit'];
 const DEFAULT_PORTS = { gateway: 4000, intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005, registry: 4010 };
 
-/** Departments scaffolded with `npm run new-department` run too; their config.ts holds their default port. */
+/**
+ * Departments scaffolded with `npm run new-department` run too; their config holds their default port. A
+ * source checkout has subgraphs/<name>/src/main.ts; a production image only dist/, so look in both.
+ */
 function newDepartments() {
-  return fs
-    .readdirSync(path.join(root, 'subgraphs'))
-    .filter((name) => !PLATFORM_SUBGRAPHS.includes(name) && fs.existsSync(path.join(root, 'subgraphs', name, 'src', 'main.ts')))
-    .map((name) => {
-      const config = fs.readFileSync(path.join(root, 'subgraphs', name, 'src', 'config.ts'), 'utf8');
-      const match = /readDepartmentConfig\('[^']+',\s*(\d+)/.exec(config);
-      if (match) DEFAULT_PORTS[name] = Number(match[1]);
-      return name;
-    });
+  const found = new Map();
+  for (const [dir, main, config] of [
+    ['subgraphs', 'main.ts', 'config.ts'],
+    ['dist/subgraphs', 'main.js', 'config.js'],
+  ]) {
+    if (!fs.existsSync(path.join(root, dir))) continue;
+    for (const name of fs.readdirSync(path.join(root, dir))) {
+      if (PLATFORM_SUBGRAPHS.includes(name) || found.has(name) || !fs.existsSync(path.join(root, dir, name, 'src', main))) continue;
+      found.set(name, path.join(root, dir, name, 'src', config));
+    }
+  }
+  return [...found].map(([name, configFile]) => {
+    const match = fs.existsSync(configFile) && /readDepartmentConfig\)?\('[^']+',\s*(\d+)/.exec(fs.readFileSync(configFile, 'utf8'));
+    if (match) DEFAULT_PORTS[name] = Number(match[1]);
+    return name;
+  });
 }
 
 const DEPARTMENTS = newDepartments();
