@@ -49,7 +49,10 @@ const OPENERS: ReadonlyArray<[name: string, open: () => Promise<SubgraphDataSour
 
 /** One subgraph at a time, each with the configuration its own process would use. */
 async function main(): Promise<void> {
-  const options: SeedOptions = { timeZone: readIntakeConfig().timeZone };
+  // a city's production seed takes the catalogue only: SEED_SAMPLE_TICKETS=0 skips the 311 sample tickets
+  const sample = process.env.SEED_SAMPLE_TICKETS;
+  if (sample !== undefined && !/^\d+$/.test(sample)) throw new Error(`SEED_SAMPLE_TICKETS must be a whole number, got "${sample}"`);
+  const options: SeedOptions = { timeZone: readIntakeConfig().timeZone, sampleTickets: sample === undefined ? undefined : Number(sample) };
   for (const [name, open] of OPENERS) {
     const { dataSource } = await open();
     try {
