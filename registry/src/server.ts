@@ -3,6 +3,8 @@ import { databaseAnswers } from '../../schema/database/create-data-source';
 import { mountProbes, type Probes } from '../../schema/http/probes';
 import { requestLogging } from '../../schema/http/request-logging';
 import { serviceLogger } from '../../schema/observability/logger';
+import { serviceMetrics } from '../../schema/observability/metrics-registry';
+import { mountMetrics } from '../../schema/observability/metrics-route';
 import type { DataSource } from 'typeorm';
 import { createAdminApi } from './api/admin-api';
 import type { RegistryConfig } from './config';
@@ -31,6 +33,7 @@ export async function createRegistryApp(dataSource: DataSource, config: Registry
     ready: () => databaseAnswers(dataSource),
     report: async () => ({ registry: 'up', database: (await databaseAnswers(dataSource)) ? 'up' : 'down' }),
   });
+  mountMetrics(app, serviceMetrics('registry'));
   mountSupergraphRoute(app, dataSource, config.signingSecret, log);
   mountUsageRoute(app, dataSource, { signingSecret: config.signingSecret, windowDays: config.usageWindowDays }, log);
   app.use('/graphql', ...admin.handlers);

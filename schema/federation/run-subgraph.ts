@@ -3,6 +3,10 @@ import { readAuditUrl } from '../config/env';
 import type { SubgraphDataSource } from '../database/create-data-source';
 import { listen } from '../http/listen';
 import { serviceLogger } from '../observability/logger';
+import { collectProcessMetrics, serviceMetrics } from '../observability/metrics-registry';
+import { observeOutbox } from '../observability/outbox-metrics';
+import { observeSql } from '../observability/sql-metrics';
+import { stopTracing } from '../observability/tracing';
 import { exitOnStartupFailure, stopOnSignals } from '../runtime/graceful-stop';
 import { isMigrateCommand, runMigrateCommand } from '../runtime/migrate-command';
 import type { SubgraphApp } from './subgraph-app';
@@ -35,6 +39,9 @@ export function runSubgraph(process_: SubgraphProcess): void {
 async function serve(process_: SubgraphProcess): Promise<void> {
   const logger = serviceLogger(process_.name);
   const data = await process_.openDataSource();
+  const metrics = serviceMetrics(process_.name);
+  collectProcessMetrics(metrics);
+  observeSql(data.dataSource, metrics);
   const app = await process_.createApp(data);
   // loopback unless told otherwise: in containers HOST=0.0.0.0 lets the gateway reach the subgraph
   const listening = await listen(app.app, process_.port, process.env.HOST ?? '127.0.0.1');
@@ -50,11 +57,13 @@ async function serve(process_: SubgraphProcess): Promise<void> {
       })
     : null;
   relay?.start();
+  if (relay) observeOutbox(data.dataSource, metrics, logger);
   stopOnSignals(logger, () => [
     { name: 'drain', run: async () => app.probes.drain() },
     { name: 'close http', run: () => listening.close() },
     { name: 'flush outbox', run: async () => relay?.stopAndFlush() },
     { name: 'stop graphql', run: () => app.stop() },
     { name: 'close database', run: () => data.dataSource.destroy() },
+    { name: 'flush traces', run: () => stopTracing() },
   ]);
 }

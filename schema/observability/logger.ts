@@ -1,4 +1,4 @@
-import { trace } from '@opentelemetry/api';
+import { TraceFlags, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 import { currentRequestId } from './request-scope';
 
@@ -20,7 +20,8 @@ const root = pino({
     const requestId = currentRequestId();
     if (requestId) fields.requestId = requestId;
     const span = trace.getActiveSpan()?.spanContext();
-    if (span && trace.isSpanContextValid(span)) {
+    // only a sampled span's trace is exported: an id that leads nowhere would send a reader looking in vain
+    if (span && trace.isSpanContextValid(span) && span.traceFlags & TraceFlags.SAMPLED) {
       fields.traceId = span.traceId;
       fields.spanId = span.spanId;
     }

@@ -1,4 +1,5 @@
 import type { SubgraphHealthCheckFunction, SupergraphManager, SupergraphSdlUpdateFunction } from '@apollo/gateway';
+import { recordRegistryPollFailure, recordSupergraphVersion } from '../../../schema/observability/gateway-metrics';
 import { fetchPublishedSupergraph, type PublishedSupergraph } from './registry-client';
 
 export interface RegistrySupergraphOptions {
@@ -46,6 +47,7 @@ export class RegistrySupergraphManager implements SupergraphManager {
     const first = await this.read();
     if (!first) throw new Error(`the registry at ${this.options.url} has no supergraph yet: publish the subgraphs first`);
     this.current = first;
+    recordSupergraphVersion(first.version);
     this.options.log?.(`serving supergraph version ${first.version} from the registry`);
     this.schedule();
     return { supergraphSdl: first.supergraphSdl, cleanup: () => this.stop() };
@@ -74,10 +76,14 @@ export class RegistrySupergraphManager implements SupergraphManager {
       return; // read() recorded it
     }
     const current = this.current!;
-    if (!next) return this.fail('the registry has no supergraph any more; keeping the last good one');
+    if (!next) {
+      recordRegistryPollFailure('empty');
+      return this.fail('the registry has no supergraph any more; keeping the last good one');
+    }
     if (next.id === current.id) {
       // the same composition under a new version number needs no reload
       this.current = next;
+      recordSupergraphVersion(next.version);
       this.lastError = null;
       return;
     }
@@ -85,10 +91,12 @@ export class RegistrySupergraphManager implements SupergraphManager {
       await this.healthCheck!(next.supergraphSdl);
       this.update!(next.supergraphSdl);
     } catch (error) {
+      recordRegistryPollFailure('not_applied');
       return this.fail(`supergraph version ${next.version} not applied, still on ${current.version}: ${messageOf(error)}`);
     }
     this.options.log?.(`moved from supergraph version ${current.version} to ${next.version}`);
     this.current = next;
+    recordSupergraphVersion(next.version);
     this.lastError = null;
   }
 
@@ -99,6 +107,7 @@ export class RegistrySupergraphManager implements SupergraphManager {
       this.registry = 'up';
       return supergraph;
     } catch (error) {
+      recordRegistryPollFailure('unreachable');
       this.registry = 'unreachable';
       this.fail(`registry unreachable at ${this.options.url}: ${messageOf(error)}`);
       throw error;

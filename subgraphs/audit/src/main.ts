@@ -1,3 +1,5 @@
+// first: tracing wraps http, undici and mysql2 as they load (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set)
+import '../../../schema/observability/tracing';
 import 'reflect-metadata';
 import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readAuditConfig } from './config';
