@@ -6,7 +6,9 @@ import type { DataSource } from 'typeorm';
 import { buildSchema } from 'type-graphql';
 import { createTokenVerifier } from '../../../gateway/src/auth/token-verifier';
 import { errorFormatter, unavailableStatus } from '../../../schema/http/error-reporting';
+import { graphqlMetrics } from '../../../schema/observability/graphql-metrics';
 import type { Logger } from '../../../schema/observability/logger';
+import { serviceMetrics } from '../../../schema/observability/metrics-registry';
 import { currentRequestId } from '../../../schema/observability/request-scope';
 import { RoleChecker } from '../../../schema/identity/auth-checker';
 import { requestIdFrom } from '../../../schema/request-context';
@@ -39,7 +41,7 @@ export async function createAdminApi(dataSource: DataSource, config: RegistryCon
     includeStacktraceInErrorResponses: false,
     // the process entry decides when to stop (after the HTTP server has drained)
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), unavailableStatus()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), unavailableStatus(), graphqlMetrics(serviceMetrics('registry'))],
   });
   await apollo.start();
   const options = { usageWindowDays: config.usageWindowDays };
