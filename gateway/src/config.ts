@@ -1,10 +1,11 @@
 import { isProduction, readPort, readSigningSecret, readString } from '../../schema/config/env';
 import { type AuthConfig, readAuthConfig } from './auth/auth-config';
 import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
+import { readResilienceConfig, type ResilienceConfig } from './resilience/resilience-config';
 
 export interface SubgraphEndpoint {
   name: string;
-  /** Base URL: the subgraph serves `/graphql` and `/health` below it. */
+  /** Base URL: the subgraph serves `/graphql` below it. */
   url: string;
 }
 
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   signingSecret: string;
   limits: LimitsConfig;
+  /** Per-subgraph timeouts and circuits. */
+  resilience: ResilienceConfig;
 }
 
 export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit', 'audit'] as const;
@@ -49,6 +52,7 @@ export function readGatewayConfig(env = process.env): GatewayConfig {
     auth: readAuthConfig(env),
     signingSecret: readSigningSecret(env),
     limits: readLimitsConfig(env),
+    resilience: readResilienceConfig(env),
   };
 }
 

@@ -1,42 +1,38 @@
+// first: tracing wraps http, undici and mysql2 as they load (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set)
+import '../../schema/observability/tracing';
 import { listen } from '../../schema/http/listen';
-import { type GatewayConfig, readGatewayConfig } from './config';
-import { createGatewayApp, type GatewayApp } from './server';
+import { serviceLogger } from '../../schema/observability/logger';
+import { collectProcessMetrics, serviceMetrics } from '../../schema/observability/metrics-registry';
+import { stopTracing } from '../../schema/observability/tracing';
+import { exitOnStartupFailure, stopOnSignals } from '../../schema/runtime/graceful-stop';
+import { readGatewayConfig } from './config';
+import { buildGatewayApp } from './server';
 
-const START_ATTEMPTS = 30;
+const logger = serviceLogger('gateway');
 
 /**
- * Subgraphs or the registry may still be starting (containers, a slow
- * migration, a first publish under way): retry loading the supergraph before giving up.
+ * The gateway process. It listens at once, so /livez answers and /readyz says
+ * "not yet" while the supergraph loads (subgraphs or the registry may still be
+ * starting); on SIGTERM it stops taking requests, answers the ones in flight,
+ * and sends the field usage it recorded, within the stop deadline.
  */
-async function startGateway(config: GatewayConfig): Promise<GatewayApp> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await createGatewayApp(config);
-    } catch (error) {
-      if (attempt >= START_ATTEMPTS) throw error;
-      console.warn(`[gateway] could not load the supergraph yet (${error instanceof Error ? error.message : error}); retrying`);
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
-  }
-}
-
-async function main() {
+async function serve() {
   const config = readGatewayConfig();
-  const source = config.supergraphSource?.kind === 'registry' ? `the registry at ${config.supergraphSource.url}` : 'the subgraphs it introspects';
-  console.log(`[gateway] supergraph from ${source}`);
-  const gateway = await startGateway(config);
+  collectProcessMetrics(serviceMetrics('gateway'));
+  const gateway = await buildGatewayApp(config, { logger });
   const listening = await listen(gateway.app, config.port, process.env.HOST ?? '127.0.0.1');
-  console.log(`[gateway] 12345 federation ready at ${listening.url}/graphql (health: ${listening.url}/health)`);
-  const stop = async () => {
-    await listening.close();
-    await gateway.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(logger, () => [
+    { name: 'drain', run: async () => gateway.drain() },
+    { name: 'close http', run: () => listening.close() },
+    { name: 'stop graphql', run: () => gateway.stop() },
+    { name: 'flush traces', run: () => stopTracing() },
+  ]);
+  const source = config.supergraphSource?.kind === 'registry' ? `the registry at ${config.supergraphSource.url}` : 'the subgraphs it introspects';
+  logger.info({ url: `${listening.url}/graphql`, supergraph: source }, 'listening; loading the supergraph');
+  gateway.loaded.then(
+    () => logger.info({ url: `${listening.url}/graphql` }, 'serving'),
+    () => undefined, // only a stop ends the loading early, and the stop says so
+  );
 }
 
-main().catch((error) => {
-  console.error(`[gateway] failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+serve().catch(exitOnStartupFailure(logger));

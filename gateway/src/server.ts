@@ -2,49 +2,129 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
-import { formatPublicError } from '../../schema/http/format-error';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../../schema/request-context';
+import express, { type Express, type RequestHandler, type Response } from 'express';
+import { ServiceUnavailableError } from '../../schema/errors';
+import { errorFormatter, unavailableStatus } from '../../schema/http/error-reporting';
+import { mountProbes } from '../../schema/http/probes';
+import { requestLogging } from '../../schema/http/request-logging';
+import { graphqlMetrics } from '../../schema/observability/graphql-metrics';
+import { serviceMetrics } from '../../schema/observability/metrics-registry';
+import { mountMetrics } from '../../schema/observability/metrics-route';
+import { type Logger, serviceLogger } from '../../schema/observability/logger';
+import { currentRequestId } from '../../schema/observability/request-scope';
+import { requestIdFrom } from '../../schema/request-context';
 import { createTokenVerifier } from './auth/token-verifier';
 import type { GatewayConfig } from './config';
+import { connectionDraining } from './connection-draining';
 import { ForwardingDataSource } from './forwarding-data-source';
 import type { GatewayContext } from './gateway-context';
 import { httpLimits, payloadTooLarge } from './limits/http-limits';
 import { operationLimits } from './limits/operation-limits';
-import { checkSubgraphs } from './subgraph-health';
+import { timeoutFor } from './resilience/resilience-config';
+import { SubgraphGuards } from './resilience/subgraph-guard';
+import { type HealthReport, type RoutedSubgraph, subgraphHealth } from './subgraph-health';
+import { type LoadedGateway, SupergraphLoader } from './supergraph/supergraph-loader';
 import { createSupergraphSource } from './supergraph/supergraph-source';
 import { usageRecording } from './usage/usage-plugin';
 
 export interface GatewayApp {
   app: Express;
+  /** Resolves once the gateway serves a supergraph. */
+  loaded: Promise<void>;
+  /** The first stop step: /readyz answers 503, so load balancers send nothing new. */
+  drain(): void;
   stop(): Promise<void>;
 }
+
+export interface GatewayAppOptions {
+  /** Failed supergraph loads before `loaded` rejects; a running gateway keeps trying (the default). */
+  loadAttempts?: number;
+  logger?: Logger;
+}
+
+const LOAD_RETRY_MS = 2000;
 
 /**
  * The one endpoint front-ends use: verifies who calls, refuses abusive
  * operations, composes the subgraphs into the supergraph and plans each
- * operation across them. Builds the app; does not listen.
+ * operation across them. Builds the app and starts loading the supergraph;
+ * does not listen. /livez answers at once; /readyz and /graphql once a
+ * supergraph is loaded.
  */
-export async function createGatewayApp(config: GatewayConfig): Promise<GatewayApp> {
+export async function buildGatewayApp(config: GatewayConfig, options: GatewayAppOptions = {}): Promise<GatewayApp> {
   // @apollo/gateway reports anonymous usage to Apollo unless told not to; a city's gateway phones no one.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const logger = options.logger ?? serviceLogger('gateway');
   const verifyToken = await createTokenVerifier(config.auth);
-  const log = (message: string) => console.warn(`[gateway] ${message}`);
+  const guards = new SubgraphGuards(config.resilience, logger);
+  const loader = new SupergraphLoader({ build: () => createApollo(config, guards, logger), attempts: options.loadAttempts ?? Infinity, retryMs: LOAD_RETRY_MS, logger });
+  let graphql: RequestHandler | null = null;
+  let draining = false;
+  const loaded = loader.loaded.then(({ apollo }) => {
+    graphql = expressMiddleware(apollo, {
+      context: async ({ req }) => ({ requestId: currentRequestId() ?? requestIdFrom(req.headers), identity: await verifyToken(req.headers.authorization) }),
+    });
+  });
+  const serves = () => graphql !== null && !draining;
+  const health = subgraphHealth({
+    signingSecret: config.signingSecret,
+    timeoutMs: (subgraph) => timeoutFor(config.resilience, subgraph),
+    circuit: (subgraph) => guards.for(subgraph).circuit(),
+  });
+
+  const connections = connectionDraining();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(connections.track);
+  mountMetrics(app, serviceMetrics('gateway'));
+  app.use(requestLogging(logger));
+  const probes = mountProbes(app, { ready: async () => serves(), report: () => healthReport(loader, health, serves) });
+  app.use('/graphql', ...httpLimits(config.limits), (req, res, next) => (graphql ? graphql(req, res, next) : notServingYet(res)));
+  app.use(payloadTooLarge);
+  return {
+    app,
+    loaded,
+    drain: () => {
+      draining = true;
+      probes.drain();
+      connections.drain();
+    },
+    stop: () => loader.stop(),
+  };
+}
+
+/** The gateway once it serves a supergraph, for in-process tests that listen and send operations at once; the first failed load fails it. */
+export async function createGatewayApp(config: GatewayConfig): Promise<GatewayApp> {
+  const gateway = await buildGatewayApp(config, { loadAttempts: 1 });
+  await gateway.loaded;
+  return gateway;
+}
+
+/** A fresh Apollo server over a fresh gateway: one whose start failed cannot be started again. */
+function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Logger): LoadedGateway {
+  const log = (message: string) => logger.warn(message);
   const source = createSupergraphSource(config, log);
   const registry = config.supergraphSource?.kind === 'registry' ? config.supergraphSource : null;
   const gateway = new ApolloGateway({
     supergraphSdl: source.manager,
-    buildService: ({ name, url }) => new ForwardingDataSource(name, url!, config.signingSecret),
+    // guards live across reloads: a new supergraph does not forget which subgraph is down
+    buildService: ({ name, url }) => new ForwardingDataSource(name, url!, config.signingSecret, guards.for(name)),
+    logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    logger,
     introspection: config.introspection,
     allowBatchedHttpRequests: true,
-    formatError: formatPublicError,
+    formatError: errorFormatter('gateway', logger),
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the gateway in its own order; Apollo's handler besides ours called stop() twice, which never resolved
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      unavailableStatus(),
       operationLimits(config.limits),
+      graphqlMetrics(serviceMetrics('gateway')),
       ...(registry ? [usageRecording({ registryUrl: registry.url, signingSecret: config.signingSecret, flushMs: registry.usageFlushMs, log })] : []),
       {
         async requestDidStart() {
@@ -59,27 +139,26 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
       },
     ],
   });
-  await apollo.start();
+  return { apollo, source };
+}
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    const report = await checkSubgraphs(source.endpoints());
-    // a registry outage alone stays 200: the gateway still serves its last good
-    // supergraph, and pulling it out of rotation would turn that into an outage for clients
-    res.status(report.status === 'ok' ? 200 : 503).json({ gateway: 'up', ...report, supergraph: source.describe() });
-  });
-  app.use(
-    '/graphql',
-    ...httpLimits(config.limits),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = requestIdFrom(req.headers);
-        res.setHeader(REQUEST_ID_HEADER, requestId);
-        return { requestId, identity: await verifyToken(req.headers.authorization) };
-      },
-    }),
-  );
-  app.use(payloadTooLarge);
-  return { app, stop: () => apollo.stop() };
+/**
+ * The report behind /health. While the gateway serves, `status` is `ok` or
+ * `degraded` (a department down): that informs people, it never takes the
+ * gateway out of rotation; only the gateway's own readiness decides the HTTP status.
+ */
+async function healthReport(
+  loader: SupergraphLoader,
+  health: (subgraphs: RoutedSubgraph[]) => Promise<HealthReport>,
+  serves: () => boolean,
+): Promise<Record<string, unknown>> {
+  const serving = loader.serving();
+  if (!serving) return { gateway: 'loading', supergraph: loader.describe() };
+  const { status, ...report } = await health(serving.source.subgraphs());
+  return { ...(serves() ? { status } : {}), gateway: 'up', ...report, supergraph: { ...loader.describe(), ...serving.source.describe() } };
+}
+
+function notServingYet(res: Response): void {
+  const error = new ServiceUnavailableError('gateway', 'supergraph');
+  res.status(503).set('retry-after', '1').json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }

@@ -10,6 +10,7 @@ import { seedAll } from '../../seeds/main';
 import type { GatewayConfig } from '../../gateway/src/config';
 import { createGatewayApp } from '../../gateway/src/server';
 import { readLimitsConfig } from '../../gateway/src/limits/limits-config';
+import { readResilienceConfig } from '../../gateway/src/resilience/resilience-config';
 import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from './personas';
 import { type RunningRegistry, startRegistry } from './running-registry';
 import { listenRestartably, type Restartable } from './restartable-listener';
@@ -94,6 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
       signingSecret: TEST_SIGNING_SECRET,
       limits: readLimitsConfig({}),
+      resilience: readResilienceConfig({}),
     };
     const gateway = await createGatewayApp(gatewayConfig);
     cleanups.push(gateway.stop);

@@ -1,12 +1,13 @@
 import { IntrospectAndCompose, type SupergraphManager } from '@apollo/gateway';
-import type { GatewayConfig, SubgraphEndpoint } from '../config';
+import type { GatewayConfig } from '../config';
+import type { RoutedSubgraph } from '../subgraph-health';
 import { RegistrySupergraphManager, type RegistrySupergraphState } from './registry-supergraph-manager';
 
 /** Where the gateway's supergraph comes from, and what `/health` should ask and tell about it. */
 export interface SupergraphSource {
   manager: SupergraphManager;
-  /** The subgraphs of the supergraph served now, as base URLs (their `/health` lives there). */
-  endpoints(): SubgraphEndpoint[];
+  /** The subgraphs of the supergraph served now, at their routing URLs: what /health asks. */
+  subgraphs(): RoutedSubgraph[];
   describe(): RegistrySupergraphState | { source: 'introspect' };
 }
 
@@ -16,16 +17,14 @@ export function createSupergraphSource(config: GatewayConfig, log: (message: str
     const manager = new RegistrySupergraphManager({ url: source.url, pollMs: source.pollMs, signingSecret: config.signingSecret, log });
     return {
       manager,
-      endpoints: () => manager.subgraphs().map(({ name, url }) => ({ name, url: url.replace(/\/graphql\/?$/, '') })),
+      subgraphs: () => manager.subgraphs(),
       describe: () => manager.state(),
     };
   }
+  const subgraphs = config.subgraphs.map(({ name, url }) => ({ name, url: `${url}/graphql` }));
   return {
-    manager: new IntrospectAndCompose({
-      subgraphs: config.subgraphs.map(({ name, url }) => ({ name, url: `${url}/graphql` })),
-      pollIntervalInMs: config.pollIntervalMs || undefined,
-    }),
-    endpoints: () => config.subgraphs,
+    manager: new IntrospectAndCompose({ subgraphs, pollIntervalInMs: config.pollIntervalMs || undefined }),
+    subgraphs: () => subgraphs,
     describe: () => ({ source: 'introspect' }),
   };
 }

@@ -15,6 +15,8 @@ export interface UsageRecordingOptions {
 export const CLIENT_NAME_HEADER = 'apollographql-client-name';
 const ANONYMOUS_OPERATION = '(anonymous)';
 const CACHED_DOCUMENTS = 1000;
+/** The whole stop has under two seconds: a registry slow to answer costs the last batch, not the clean exit. */
+const STOP_FLUSH_TIMEOUT_MS = 1000;
 
 /**
  * Records which schema coordinates each operation uses and sends the counts
@@ -29,9 +31,9 @@ export function usageRecording(options: UsageRecordingOptions): ApolloServerPlug
   let flushing: Promise<void> = Promise.resolve();
   let failing = false;
 
-  const sendBatch = async (batch: OperationUsage[]) => {
+  const sendBatch = async (batch: OperationUsage[], timeoutMs?: number) => {
     try {
-      await postUsage(options.registryUrl, options.signingSecret, batch);
+      await postUsage(options.registryUrl, options.signingSecret, batch, timeoutMs);
       if (failing) options.log?.('usage reports reach the registry again');
       failing = false;
     } catch (error) {
@@ -43,11 +45,11 @@ export function usageRecording(options: UsageRecordingOptions): ApolloServerPlug
       failing = true;
     }
   };
-  const send = async () => {
+  const send = async (timeoutMs?: number) => {
     const all = buffer.take();
-    for (let start = 0; start < all.length; start += MAX_BATCH_OPERATIONS) await sendBatch(all.slice(start, start + MAX_BATCH_OPERATIONS));
+    for (let start = 0; start < all.length; start += MAX_BATCH_OPERATIONS) await sendBatch(all.slice(start, start + MAX_BATCH_OPERATIONS), timeoutMs);
   };
-  const flush = () => (flushing = flushing.then(send));
+  const flush = (timeoutMs?: number) => (flushing = flushing.then(() => send(timeoutMs)));
 
   return {
     async serverWillStart() {
@@ -56,7 +58,7 @@ export function usageRecording(options: UsageRecordingOptions): ApolloServerPlug
       return {
         async serverWillStop() {
           clearInterval(timer);
-          await flush();
+          await flush(STOP_FLUSH_TIMEOUT_MS);
         },
       };
     },
