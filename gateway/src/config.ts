@@ -1,4 +1,4 @@
-import { isProduction, readPort, readSigningSecret, readString } from '../../schema/config/env';
+import { isProduction, readMilliseconds, readPort, readSigningSecret, readString } from '../../schema/config/env';
 import { type AuthConfig, readAuthConfig } from './auth/auth-config';
 import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
 import { readResilienceConfig, type ResilienceConfig } from './resilience/resilience-config';
@@ -66,11 +66,4 @@ export function readSupergraphSource(env = process.env): SupergraphSource {
     pollMs: readMilliseconds('REGISTRY_POLL_MS', 2000, env),
     usageFlushMs: readMilliseconds('USAGE_FLUSH_MS', 5000, env),
   };
-}
-
-function readMilliseconds(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
-  const raw = readString(name, String(fallback), env);
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
-  return value;
 }

@@ -15,7 +15,6 @@ import { currentRequestId } from '../../schema/observability/request-scope';
 import { requestIdFrom } from '../../schema/request-context';
 import { createTokenVerifier } from './auth/token-verifier';
 import type { GatewayConfig } from './config';
-import { connectionDraining } from './connection-draining';
 import { ForwardingDataSource } from './forwarding-data-source';
 import type { GatewayContext } from './gateway-context';
 import { httpLimits, payloadTooLarge } from './limits/http-limits';
@@ -72,10 +71,8 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
     circuit: (subgraph) => guards.for(subgraph).circuit(),
   });
 
-  const connections = connectionDraining();
   const app = express();
   app.disable('x-powered-by');
-  app.use(connections.track);
   mountMetrics(app, serviceMetrics('gateway'));
   app.use(requestLogging(logger));
   const probes = mountProbes(app, { ready: async () => serves(), report: () => healthReport(loader, health, serves) });
@@ -87,7 +84,6 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
     drain: () => {
       draining = true;
       probes.drain();
-      connections.drain();
     },
     stop: () => loader.stop(),
   };

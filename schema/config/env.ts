@@ -15,6 +15,13 @@ export function readString(name: string, fallback: string, env = process.env): s
   return raw === undefined || raw === '' ? fallback : raw;
 }
 
+export function readMilliseconds(name: string, fallback: number, env = process.env): number {
+  const raw = readString(name, String(fallback), env);
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
+  return value;
+}
+
 export function readBoolean(name: string, fallback: boolean, env = process.env): boolean {
   const raw = readString(name, String(fallback), env).toLowerCase();
   if (raw === 'true' || raw === '1') return true;

@@ -1,5 +1,5 @@
 import { OutboxRelay } from '../audit/outbox-relay';
-import { readAuditUrl } from '../config/env';
+import { readAuditUrl, readMilliseconds } from '../config/env';
 import type { SubgraphDataSource } from '../database/create-data-source';
 import { listen } from '../http/listen';
 import { serviceLogger } from '../observability/logger';
@@ -53,6 +53,8 @@ async function serve(process_: SubgraphProcess): Promise<void> {
         dataSource: data.dataSource,
         auditUrl: () => auditUrl,
         signingSecret: process_.outbox.signingSecret,
+        // how often the relay looks for new events; delivery is at least once whatever the value
+        intervalMs: readMilliseconds('OUTBOX_POLL_MS', 500),
         log: (message) => logger.warn(message),
       })
     : null;

@@ -3,11 +3,14 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { errorFormatter, unavailableStatus } from '../http/error-reporting';
+import { errorFormatter } from '../http/error-reporting';
 import { mountProbes, type Probes } from '../http/probes';
 import { requestLogging } from '../http/request-logging';
 import { verifyIdentity } from '../identity/signed-identity';
+import { graphqlMetrics } from '../observability/graphql-metrics';
 import { type Logger, serviceLogger } from '../observability/logger';
+import { serviceMetrics } from '../observability/metrics-registry';
+import { mountMetrics } from '../observability/metrics-route';
 import { currentRequestId } from '../observability/request-scope';
 import { type RequestContext, requestIdFrom } from '../request-context';
 
@@ -41,7 +44,9 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
     plugins: [
       // no traces to Apollo's cloud: a city's data stays on the city's servers
       ApolloServerPluginInlineTraceDisabled(),
-      unavailableStatus(),
+      // no 503s here even when the database is down: the gateway reads a non-2xx answer as an opaque
+      // failure and would drop SERVICE_UNAVAILABLE; the gateway sets the status its clients see
+      graphqlMetrics(serviceMetrics(options.name)),
     ],
   });
   await apollo.start();
@@ -53,6 +58,7 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
     ready: options.isHealthy,
     report: async () => ({ subgraph: options.name, database: (await options.isHealthy().catch(() => false)) ? 'up' : 'down' }),
   });
+  mountMetrics(app, serviceMetrics(options.name));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -31,7 +31,8 @@ describe.each(['mysql', 'embedded'] as const)('every service stops within 2 s of
   let registry: ServiceProcess;
 
   beforeAll(async () => {
-    stack = await startProcessStack({ engine });
+    // the relay polls once at start and then not for a minute: only the stop can hand the new event over
+    stack = await startProcessStack({ engine, env: { OUTBOX_POLL_MS: '60000' } });
     const registryEnv = { ...stack.env, REGISTRY_PORT: String(await freePort()) };
     registry = new ServiceProcess('registry', 'dist/registry/src/main.js', Number(registryEnv.REGISTRY_PORT), registryEnv);
     expect(await registry.runToEnd(['migrate'])).toBe(0);
