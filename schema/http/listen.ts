@@ -51,9 +51,12 @@ function closer(server: Server): () => Promise<void> {
     for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
     return new Promise<void>((done) => {
       let sweep: NodeJS.Timeout | undefined;
+      // setImmediate: after a busy stretch timers run before pending reads; one poll phase first lets them arrive
       const grace = setTimeout(() => {
-        server.closeIdleConnections();
-        sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+        setImmediate(() => {
+          server.closeIdleConnections();
+          sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+        });
       }, ACCEPTED_GRACE_MS);
       // the plain net close: stop accepting, but leave the connections to the sweep
       net.Server.prototype.close.call(server, () => {

@@ -48,8 +48,8 @@ describe.each(['mysql', 'embedded'] as const)('every service stops within 2 s of
     const created = await stack.graphql('mutation ($input: CreateTicketInput!) { createTicket(input: $input) { id } }', { input: TICKET_INPUT });
     expect(created.body.errors).toBeUndefined();
 
-    const query = '{ __typename }';
-    const inFlight = Array.from({ length: 20 }, () =>
+    const query = '{ supplyZones { code nameZh } }';
+    const ask = () =>
       fetch(`${stack.subgraphs.water.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...signIdentity(GATEWAY_IDENTITY, TEST_SIGNING_SECRET, query) },
@@ -57,16 +57,18 @@ describe.each(['mysql', 'embedded'] as const)('every service stops within 2 s of
       }).then(
         (response) => (response.ok ? 'answered' : `HTTP ${response.status}`),
         (error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.message,
-      ),
-    );
+      );
+    // 20 kept-alive connections, as the gateway holds them: a connection still in the kernel's accept queue when a
+    // server stops listening is reset by TCP itself, which no server can prevent (load balancers drain first)
+    expect(await Promise.all(Array.from({ length: 20 }, ask))).toEqual(Array(20).fill('answered'));
+    const inFlight = Array.from({ length: 20 }, ask);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const stops: Record<string, { ms: number; code: number | null; signal: string | null }> = {};
     stops.gateway = await timeStop(stack.gateway!);
     stops.water = await timeStop(stack.subgraphs.water);
     const outcomes = await Promise.all(inFlight);
-    // a request either got its answer or found the port closed: none was cut off half-way
-    expect(outcomes.filter((outcome) => outcome !== 'answered' && outcome !== 'ECONNREFUSED')).toEqual([]);
-    expect(outcomes).toContain('answered');
+    // every request sent on an open connection before the stop is answered: none is cut off
+    expect(outcomes).toEqual(Array(20).fill('answered'));
 
     for (const name of ['intake', 'streetlight', 'transit', 'audit'] as const) stops[name] = await timeStop(stack.subgraphs[name]);
     stops.registry = await timeStop(registry);

@@ -148,17 +148,21 @@ describe('a department that fails costs only its own fields', () => {
   it('water killed (SIGKILL): the rest is served, water is unavailable at once (open circuit); served again after a restart', async () => {
     stack.subgraphs.water.signal('SIGKILL');
     await stack.subgraphs.water.exit;
-    const { measured, samples } = await underFault(['UPSTREAM_UNAVAILABLE'], LOAD_MS);
-    console.log('water killed:', measured);
-    // nobody waits for a subgraph that is gone
-    expect(measured.waterOnly.p95).toBeLessThan(WATER_TIMEOUT_MS / 3);
-    expect(samples.some((sample) => sample.body.checks.water.circuit === 'open')).toBe(true);
-    expect(samples.at(-1)!.body).toMatchObject({ checks: { water: { error: 'ECONNREFUSED' } } });
-
-    const restarted = Date.now();
-    await stack.subgraphs.water.start().waitFor('/readyz');
-    const booted = Date.now() - restarted;
-    console.log(`water killed: process ready ${booted} ms after restart, served whole through the gateway after ${await recovery(restarted)} ms`);
+    try {
+      const { measured, samples } = await underFault(['UPSTREAM_UNAVAILABLE'], LOAD_MS);
+      console.log('water killed:', measured);
+      // nobody waits out the timeout for a subgraph that is gone (refused at once, then the open circuit answers)
+      expect(measured.codes).toEqual({ UPSTREAM_UNAVAILABLE: expect.any(Number) });
+      expect(measured.waterOnly.p95).toBeLessThan(WATER_TIMEOUT_MS);
+      expect(samples.some((sample) => sample.body.checks.water.circuit === 'open')).toBe(true);
+      expect(samples.at(-1)!.body).toMatchObject({ checks: { water: { error: 'ECONNREFUSED' } } });
+    } finally {
+      // the tests after this one need water back, whatever happened above
+      const restarted = Date.now();
+      await stack.subgraphs.water.start().waitFor('/readyz');
+      const booted = Date.now() - restarted;
+      console.log(`water killed: process ready ${booted} ms after restart, served whole through the gateway after ${await recovery(restarted)} ms`);
+    }
   });
 });
 
