@@ -4,13 +4,13 @@ import 'reflect-metadata';
 import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readStreetlightConfig } from './config';
 import { openStreetlightDataSource } from './data-source';
-import { createStreetlightApp } from './server';
 
 const config = readStreetlightConfig();
 runSubgraph({
   name: 'streetlight',
   port: config.port,
   openDataSource: (options) => openStreetlightDataSource({ ...config.database, ...options }),
-  createApp: ({ dataSource }) => createStreetlightApp(dataSource, config),
+  // loaded only to serve: `main.js migrate` needs the database, not the schema and resolvers
+  createApp: ({ dataSource }) => (require('./server') as typeof import('./server')).createStreetlightApp(dataSource, config),
   outbox: { signingSecret: config.signingSecret },
 });

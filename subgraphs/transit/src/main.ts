@@ -4,13 +4,13 @@ import 'reflect-metadata';
 import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readTransitConfig } from './config';
 import { openTransitDataSource } from './data-source';
-import { createTransitApp } from './server';
 
 const config = readTransitConfig();
 runSubgraph({
   name: 'transit',
   port: config.port,
   openDataSource: (options) => openTransitDataSource({ ...config.database, ...options }),
-  createApp: ({ dataSource }) => createTransitApp(dataSource, config),
+  // loaded only to serve: `main.js migrate` needs the database, not the schema and resolvers
+  createApp: ({ dataSource }) => (require('./server') as typeof import('./server')).createTransitApp(dataSource, config),
   outbox: { signingSecret: config.signingSecret },
 });

@@ -4,13 +4,13 @@ import 'reflect-metadata';
 import { runSubgraph } from '../../../schema/federation/run-subgraph';
 import { readWaterConfig } from './config';
 import { openWaterDataSource } from './data-source';
-import { createWaterApp } from './server';
 
 const config = readWaterConfig();
 runSubgraph({
   name: 'water',
   port: config.port,
   openDataSource: (options) => openWaterDataSource({ ...config.database, ...options }),
-  createApp: ({ dataSource }) => createWaterApp(dataSource, config),
+  // loaded only to serve: `main.js migrate` needs the database, not the schema and resolvers
+  createApp: ({ dataSource }) => (require('./server') as typeof import('./server')).createWaterApp(dataSource, config),
   outbox: { signingSecret: config.signingSecret },
 });
