@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { BadInputError } from '../../../../schema/errors';
 import type { TrailEvent } from '../trail/trail-event.entity';
+import { toCsv } from './csv-export';
 
 export enum ExportFormat {
   CSV = 'CSV',
@@ -8,7 +9,10 @@ export enum ExportFormat {
 }
 registerEnumType(ExportFormat, {
   name: 'ExportFormat',
-  valuesConfig: { CSV: { description: 'RFC 4180: a header row, CRLF line ends' }, JSON: { description: 'An array of event objects' } },
+  valuesConfig: {
+    CSV: { description: "RFC 4180: a header row, CRLF line ends; a cell starting with = + - @ tab, CR or ' gets a leading ' (never a formula)" },
+    JSON: { description: 'An array of event objects, exactly as stored' },
+  },
 });
 
 /** One response carries at most this many events; an auditor narrows the filter (by time, say) for more. */
@@ -24,17 +28,6 @@ export const EXPORT_COLUMNS = [
 export function assertExportable(events: TrailEvent[]): TrailEvent[] {
   if (events.length > EXPORT_LIMIT) throw new BadInputError(`more than ${EXPORT_LIMIT} events match; an export holds at most that many: narrow the filter`, 'filter');
   return events;
-}
-
-/** RFC 4180 quoting: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function toCsv(events: TrailEvent[]): string {
-  const lines = [EXPORT_COLUMNS.join(','), ...events.map((event) => EXPORT_COLUMNS.map((column) => csvField(event[column])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
 }
 
 function parsedData(text: string | null): unknown {
@@ -57,5 +50,5 @@ function toJson(events: TrailEvent[]): string {
 }
 
 export function formatEvents(events: TrailEvent[], format: ExportFormat): string {
-  return format === ExportFormat.CSV ? toCsv(events) : toJson(events);
+  return format === ExportFormat.CSV ? toCsv(events, EXPORT_COLUMNS) : toJson(events);
 }
