@@ -12,6 +12,8 @@ export interface RegistryConfig {
   signingSecret: string;
   /** How far back recorded usage makes a breaking change "used". */
   usageWindowDays: number;
+  /** Where intake answers: its `departments` catalogue decides which department codes exist. */
+  intakeUrl: () => string;
 }
 
 export function readRegistryConfig(env = process.env): RegistryConfig {
@@ -19,11 +21,13 @@ export function readRegistryConfig(env = process.env): RegistryConfig {
   if (!Number.isInteger(window) || window < 1 || window > 366) {
     throw new Error(`REGISTRY_USAGE_WINDOW_DAYS must be a whole number of days (1–366), got "${env.REGISTRY_USAGE_WINDOW_DAYS}"`);
   }
+  const intakeUrl = readString('INTAKE_URL', `http://127.0.0.1:${readPort('INTAKE_PORT', 4001, env)}`, env);
   return {
     port: readPort('REGISTRY_PORT', 4010, env),
     database: readDatabaseSettings('registry', env),
     auth: readAuthConfig(env),
     signingSecret: readSigningSecret(env),
     usageWindowDays: window,
+    intakeUrl: () => intakeUrl,
   };
 }

@@ -1,6 +1,9 @@
+import express from 'express';
 import { dropDatabase, type SubgraphDataSource } from '../../schema/database/create-data-source';
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
 import { fetchSubgraphSdl } from '../../gateway/src/supergraph/compose-supergraph';
+import { listen } from '../../schema/http/listen';
+import { UnauthenticatedError, verifyIdentity } from '../../schema/identity/signed-identity';
 import { bootstrapRegistry } from '../../registry/src/bootstrap';
 import { openRegistryDataSource } from '../../registry/src/data-source';
 import { createRegistryApp } from '../../registry/src/server';
@@ -11,8 +14,15 @@ export interface RunningRegistry extends Restartable {
   data: SubgraphDataSource;
 }
 
-/** The schema registry on its own fresh database, listening on port 0; its cleanups (stop, close, drop) join `cleanups`. */
-export async function openRegistry(settings: DatabaseSettings, cleanups: Array<() => Promise<void>>): Promise<RunningRegistry> {
+/**
+ * The schema registry on its own fresh database, listening on port 0; its cleanups (stop, close, drop) join `cleanups`.
+ * `intakeUrl` is where it reads the department catalogue (by default nowhere: department publishes are then refused as retryable).
+ */
+export async function openRegistry(
+  settings: DatabaseSettings,
+  cleanups: Array<() => Promise<void>>,
+  intakeUrl: () => string = () => 'http://127.0.0.1:9',
+): Promise<RunningRegistry> {
   cleanups.push(() => dropDatabase(databaseTarget('registry', settings)));
   const data = await openRegistryDataSource(settings);
   // the DB-outage test destroys it itself; destroying twice throws
@@ -23,6 +33,7 @@ export async function openRegistry(settings: DatabaseSettings, cleanups: Array<(
     auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
     signingSecret: TEST_SIGNING_SECRET,
     usageWindowDays: 7,
+    intakeUrl,
   });
   cleanups.push(registry.stop);
   return { ...(await listenRestartably(registry.app, cleanups)), data };
@@ -37,7 +48,7 @@ export async function startRegistry(
   subgraphs: Record<string, { url: string }>,
   cleanups: Array<() => Promise<void>>,
 ): Promise<RunningRegistry> {
-  const registry = await openRegistry(settings, cleanups);
+  const registry = await openRegistry(settings, cleanups, () => subgraphs.intake.url);
   const sdls = await Promise.all(Object.entries(subgraphs).map(([name, running]) => fetchSubgraphSdl(name, running.url, TEST_SIGNING_SECRET)));
   const result = await bootstrapRegistry(
     registry.data.dataSource,
@@ -46,4 +57,27 @@ export async function startRegistry(
   );
   if (result.kind !== 'bootstrapped') throw new Error(`a fresh registry was not bootstrapped: ${result.reason}`);
   return registry;
+}
+
+/**
+ * A stand-in subgraph serving `sdl` (a variant the real service does not
+ * serve): it verifies the platform signature as every subgraph does and
+ * answers `{ _service { sdl } }` and `{ __typename }`. Returns its /graphql URL.
+ */
+export async function serveSdlStandIn(sdl: string, cleanups: Array<() => Promise<void>>): Promise<string> {
+  const app = express();
+  app.post('/graphql', express.json(), (req, res) => {
+    const query = typeof req.body?.query === 'string' ? req.body.query : '';
+    try {
+      verifyIdentity(req.headers, TEST_SIGNING_SECRET, query);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    res.json({ data: query.includes('_service') ? { _service: { sdl } } : { __typename: 'Query' } });
+  });
+  const listening = await listen(app, 0);
+  cleanups.push(() => listening.close());
+  return `${listening.url}/graphql`;
 }

@@ -38,8 +38,15 @@ export class RegistryMutationResolver {
   }
 
   @Authorized()
-  @Mutation(() => PublishResult, { description: 'Takes a subgraph out; refused when the others do not compose without it' })
-  removeSubgraph(@Ctx() context: RegistryContext, @Arg('name') name: string, @Arg('reason') reason: string): Promise<PublishResult> {
-    return removeSubgraph(context.dataSource, context.actor, name, reason, context.options);
+  @Mutation(() => PublishResult, {
+    description: 'Takes a subgraph out; refused when the others do not compose without it, or when a recorded operation used one of its fields (unless forced)',
+  })
+  removeSubgraph(
+    @Ctx() context: RegistryContext,
+    @Arg('name') name: string,
+    @Arg('reason') reason: string,
+    @Arg('force', () => Boolean, { nullable: true, defaultValue: false }) force: boolean | null,
+  ): Promise<PublishResult> {
+    return removeSubgraph(context.dataSource, context.actor, name, reason, context.options, Boolean(force));
   }
 }

@@ -21,6 +21,9 @@ export interface CheckPolicy {
   usedBreaksRefuse: boolean;
 }
 
+/** What the checks outside the transaction found (intake's catalogue, the running service). */
+export type OutsideFindings = Partial<Pick<CheckResult, 'catalogueViolations' | 'serviceViolations'>>;
+
 export interface CheckedChange {
   check: CheckResult;
   /** The supergraph the change composes to, when it does. */
@@ -31,14 +34,15 @@ export interface CheckedChange {
  * The one check every change goes through: the department contract, then
  * composition with all other current subgraphs, then breaking changes against
  * the current supergraph, each looked up in recorded usage. `candidate` null
- * means `name` is removed.
+ * means `name` is removed: every field it takes away is a breaking change too.
+ * `outside` joins what was found before the transaction began.
  */
-export async function checkChange(manager: EntityManager, state: RegistryState, name: string, candidate: Candidate | null, policy: CheckPolicy): Promise<CheckedChange> {
+export async function checkChange(manager: EntityManager, state: RegistryState, name: string, candidate: Candidate | null, policy: CheckPolicy, outside: OutsideFindings = {}): Promise<CheckedChange> {
   const intake = state.subgraphs.find((subgraph) => subgraph.name === 'intake');
   const contractViolations = candidate ? checkDepartmentContract(candidate, intake?.sdl ?? null) : [];
   const others = state.subgraphs.filter((subgraph) => subgraph.name !== name).map(asComposable);
   const composition = composeWithCandidate(others, candidate && asComposable(candidate));
-  if (composition.kind === 'failure') return { check: checkResult({ compositionErrors: composition.errors, contractViolations }), supergraphSdl: null };
+  if (composition.kind === 'failure') return { check: checkResult({ compositionErrors: composition.errors, contractViolations, ...outside }), supergraphSdl: null };
 
   const breaks = state.supergraph ? await findBreakingChanges(state.supergraph.supergraphSdl, composition.supergraphSdl) : [];
   const used = await operationsUsing(manager, breaks.flatMap((change) => (change.path ? [change.path] : [])), policy.usageWindowDays);
@@ -51,7 +55,7 @@ export async function checkChange(manager: EntityManager, state: RegistryState, 
       warnings.push(`${policy.forced ? 'forced past' : 'let through'} a breaking change of ${change.path} used by ${change.usedBy.join(', ')}`);
     }
   }
-  const check = checkResult({ breakingChanges, warnings, contractViolations });
+  const check = checkResult({ breakingChanges, warnings, contractViolations, ...outside });
   const usedBreak = breakingChanges.some((change) => change.usedBy.length > 0);
   check.ok = check.ok && !(usedBreak && policy.usedBreaksRefuse && !policy.forced);
   return { check, supergraphSdl: composition.supergraphSdl };

@@ -30,10 +30,25 @@ export class CheckResult {
 
   @Field(() => [String])
   contractViolations: string[];
+
+  @Field(() => [String], { description: "Why the department is not one intake's catalogue lists (or why the catalogue could not be read)" })
+  catalogueViolations: string[];
+
+  @Field(() => [String], { description: 'Why the subgraph at its routing URL is not the one published (publish only; a check does not probe)' })
+  serviceViolations: string[];
 }
 
 export function checkResult(parts: Partial<Omit<CheckResult, 'ok'>>): CheckResult {
-  const result = Object.assign(new CheckResult(), { compositionErrors: [], breakingChanges: [], warnings: [], contractViolations: [], ...parts });
-  result.ok = result.compositionErrors.length === 0 && result.contractViolations.length === 0;
+  const result = Object.assign(new CheckResult(), {
+    compositionErrors: [],
+    breakingChanges: [],
+    warnings: [],
+    contractViolations: [],
+    catalogueViolations: [],
+    serviceViolations: [],
+    ...parts,
+  });
+  const refusals = [result.compositionErrors, result.contractViolations, result.catalogueViolations, result.serviceViolations];
+  result.ok = refusals.every((list) => list.length === 0);
   return result;
 }

@@ -5,6 +5,8 @@ export interface CheckReport {
   breakingChanges: { message: string; path: string | null; usedBy: string[] }[];
   warnings: string[];
   contractViolations: string[];
+  catalogueViolations: string[];
+  serviceViolations: string[];
 }
 
 export function describeCheck(check: CheckReport): string[] {
@@ -14,6 +16,8 @@ export function describeCheck(check: CheckReport): string[] {
   };
   section('composition errors', check.compositionErrors);
   section('contract violations', check.contractViolations);
+  section('department catalogue', check.catalogueViolations);
+  section('running service', check.serviceViolations);
   // unused breaking changes come back as warnings already; listing them twice would bury the ones that matter
   section(
     'breaking changes used by recorded operations',

@@ -1,5 +1,5 @@
 /** The admin API operations the CLI sends; named, so the registry's own usage and logs can tell them apart. */
-const CHECK_FIELDS = 'ok compositionErrors breakingChanges { message path usedBy } warnings contractViolations';
+const CHECK_FIELDS = 'ok compositionErrors breakingChanges { message path usedBy } warnings contractViolations catalogueViolations serviceViolations';
 const PUBLISH_FIELDS = `ok version supergraphVersion check { ${CHECK_FIELDS} }`;
 
 export const CHECK = `mutation SubgraphCliCheck($input: SubgraphInput!) { checkSubgraph(input: $input) { ${CHECK_FIELDS} } }`;
@@ -7,7 +7,9 @@ export const PUBLISH = `mutation SubgraphCliPublish($input: SubgraphInput!) { pu
 export const ROLLBACK = `mutation SubgraphCliRollback($name: String!, $version: Int!, $reason: String!) {
   rollbackSubgraph(name: $name, version: $version, reason: $reason) { ${PUBLISH_FIELDS} }
 }`;
-export const REMOVE = `mutation SubgraphCliRemove($name: String!, $reason: String!) { removeSubgraph(name: $name, reason: $reason) { ${PUBLISH_FIELDS} } }`;
+export const REMOVE = `mutation SubgraphCliRemove($name: String!, $reason: String!, $force: Boolean) {
+  removeSubgraph(name: $name, reason: $reason, force: $force) { ${PUBLISH_FIELDS} }
+}`;
 export const LIST = `query SubgraphCliList {
   subgraphs { name department version routingUrl publishedBy publishedAt }
   supergraph { version id }

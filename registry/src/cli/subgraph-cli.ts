@@ -64,7 +64,8 @@ export async function runSubgraphCli(argv: string[], io: CliIo): Promise<number>
       }
       case 'remove': {
         const name = need(values.name, 'name');
-        return report('remove', name, (await call<{ removeSubgraph: PublishReport }>(REMOVE, { name, reason: need(values.reason, 'reason') })).removeSubgraph);
+        const variables = { name, reason: need(values.reason, 'reason'), force: Boolean(values.force) };
+        return report('remove', name, (await call<{ removeSubgraph: PublishReport }>(REMOVE, variables)).removeSubgraph);
       }
       case 'list': {
         const { subgraphs, supergraph } = await call<{ subgraphs: Record<string, string | number>[]; supergraph: { version: number; id: string } | null }>(LIST);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type Candidate, checkChange, type CheckPolicy } from '../checks/check-change';
+import { type Candidate, checkChange, type CheckPolicy, type OutsideFindings } from '../checks/check-change';
 import type { VersionAction } from '../subgraph/subgraph-version.entity';
 import { recordSubgraphChange, recordSupergraph } from '../state/record-change';
 import type { RegistryState } from '../state/registry-state';
@@ -15,6 +15,8 @@ export interface ChangeRequest {
   policy: CheckPolicy;
   /** A check runs everything up to the writes, so a check can never drift from a publish. */
   dryRun?: boolean;
+  /** Found before the transaction: network calls never run while it holds the registry. */
+  outside?: OutsideFindings;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ChangeRequest {
  */
 export async function commitChange(manager: EntityManager, state: RegistryState, request: ChangeRequest): Promise<PublishResult> {
   const removing = request.action === 'REMOVE';
-  const { check, supergraphSdl } = await checkChange(manager, state, request.name, removing ? null : request.subject, request.policy);
+  const { check, supergraphSdl } = await checkChange(manager, state, request.name, removing ? null : request.subject, request.policy, request.outside);
   if (!check.ok || !supergraphSdl || request.dryRun) return notRecorded(check);
   const at = new Date();
   const supergraphVersion = (state.supergraph?.version ?? 0) + 1;

@@ -9,8 +9,13 @@ import type { PublishResult } from './publish-result';
 import { requireReason } from './reason';
 import { assertMayChange } from './rights';
 
-/** Takes a subgraph out of the supergraph (action REMOVE); refused when the rest no longer composes. */
-export function removeSubgraph(dataSource: DataSource, actor: Identity, name: string, reason: string, options: RegistryOptions): Promise<PublishResult> {
+/**
+ * Takes a subgraph out of the supergraph (action REMOVE). Removing it removes
+ * every field it contributes, so it goes through the publish's usage check:
+ * refused when the rest no longer composes, or when a recorded operation used
+ * one of its fields within the window, unless `force` (recorded, with the reason).
+ */
+export function removeSubgraph(dataSource: DataSource, actor: Identity, name: string, reason: string, options: RegistryOptions, force = false): Promise<PublishResult> {
   const why = requireReason(reason);
   return inRegistryTransaction(dataSource, async (manager) => {
     const state = await loadRegistryState(manager);
@@ -24,7 +29,7 @@ export function removeSubgraph(dataSource: DataSource, actor: Identity, name: st
       action: 'REMOVE',
       actor: actor.id,
       reason: why,
-      policy: { usageWindowDays: options.usageWindowDays, forced: false, usedBreaksRefuse: false },
+      policy: { usageWindowDays: options.usageWindowDays, forced: force, usedBreaksRefuse: true },
     });
   });
 }
