@@ -9,10 +9,8 @@ export enum ExportFormat {
 }
 registerEnumType(ExportFormat, {
   name: 'ExportFormat',
-  valuesConfig: {
-    CSV: { description: "RFC 4180: a header row, CRLF line ends; a cell starting with = + - @ tab, CR or ' gets a leading ' (never a formula)" },
-    JSON: { description: 'An array of event objects, exactly as stored' },
-  },
+  // CSV cells that a spreadsheet would run as formulas get a leading ' (csv-export.ts); JSON is exact
+  valuesConfig: { CSV: { description: 'RFC 4180: a header row, CRLF line ends' }, JSON: { description: 'An array of event objects' } },
 });
 
 /** One response carries at most this many events; an auditor narrows the filter (by time, say) for more. */
