@@ -1,5 +1,6 @@
 import { readDatabaseSettings, readPort, readSigningSecret } from '../../../schema/config/env';
 import type { DatabaseSettings } from '../../../schema/database/database-target';
+import { type AnchorSettings, readAnchorSettings } from './anchor/anchor-settings';
 
 /** The audit service keeps its own database: a department that can write its outbox cannot rewrite the trail. */
 export interface AuditConfig {
@@ -7,6 +8,8 @@ export interface AuditConfig {
   database: DatabaseSettings;
   /** Verifies the gateway's forwarded identities and the relays' signed deliveries alike. */
   signingSecret: string;
+  /** Signed chain heads outside the database; without them a rewrite of the whole database goes unseen. */
+  anchor?: AnchorSettings | null;
 }
 
 export function readAuditConfig(env = process.env): AuditConfig {
@@ -14,5 +17,6 @@ export function readAuditConfig(env = process.env): AuditConfig {
     port: readPort('AUDIT_PORT', 4005, env),
     database: readDatabaseSettings('audit', env),
     signingSecret: readSigningSecret(env),
+    anchor: readAnchorSettings(env),
   };
 }

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { databaseAnswers } from '../../../schema/database/create-data-source';
 import { buildFederatedSchema } from '../../../schema/federation/build-federated-schema';
 import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/subgraph-app';
+import { AnchorLedger } from './anchor/anchor-ledger';
+import { startAnchoring } from './anchor/anchor-schedule';
 import type { AuditConfig } from './config';
 import { createAuditContext } from './context';
 import { AuditEventsResolver } from './events/audit-events.resolver';
@@ -21,13 +23,24 @@ export async function createAuditApp(dataSource: DataSource, config: AuditConfig
     { resolvers: [TicketTrailResolver, TrailResolver, AuditEventsResolver, HandoffResolver] },
     [{ name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference }],
   );
+  const anchor = config.anchor ?? null;
+  const anchors = anchor ? new AnchorLedger(anchor.file, anchor.verifyKey) : null;
   const subgraph = await createSubgraphApp({
     name: 'audit',
     schema,
-    createContext: (base) => createAuditContext(base, dataSource),
+    createContext: (base) => createAuditContext(base, dataSource, anchors),
     isHealthy: () => databaseAnswers(dataSource),
     signingSecret: config.signingSecret,
   });
-  mountIngestRoute(subgraph.app, dataSource, config.signingSecret, (message) => console.error(`[audit] ${message}`));
-  return subgraph;
+  const log = (message: string) => console.error(`[audit] ${message}`);
+  mountIngestRoute(subgraph.app, dataSource, config.signingSecret, log);
+  if (!anchor?.signingKey) return subgraph;
+  const anchoring = startAnchoring(dataSource, anchor, log);
+  return {
+    ...subgraph,
+    stop: async () => {
+      await anchoring.stop();
+      await subgraph.stop();
+    },
+  };
 }

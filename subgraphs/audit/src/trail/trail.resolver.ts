@@ -23,7 +23,8 @@ export class TrailResolver {
   @Query(() => TrailVerification, { description: "Recomputes the ticket's hash chain and names the first event that no longer matches" })
   async verifyTrail(@Arg('ticketId', () => ID) ticketId: string, @Ctx() context: AuditContext): Promise<TrailVerification> {
     await assertTrailReadable(context, ticketId);
-    return verifyTrail(context.dataSource, ticketId);
+    await context.anchors?.refresh();
+    return verifyTrail(context.dataSource, ticketId, context.anchors);
   }
 
   @Authorized(...TRAIL_READERS)

@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AnchorLedger } from '../anchor/anchor-ledger';
+import { checkAgainstAnchors } from '../anchor/check-anchor';
 import { TrailEvent } from './trail-event.entity';
 import { TrailHead } from './trail-head.entity';
 import type { TrailVerification } from './trail-verification.type';
@@ -12,11 +14,12 @@ function inSnapshot<T>(dataSource: DataSource, work: (manager: EntityManager) =>
   return dataSource.options.type === 'mysql' ? dataSource.transaction('REPEATABLE READ', work) : dataSource.transaction(work);
 }
 
-export function verifyTrail(dataSource: DataSource, ticketId: string): Promise<TrailVerification> {
+/** The chain on its own, then against the anchors outside the database (when there are any): read the ledger first. */
+export function verifyTrail(dataSource: DataSource, ticketId: string, anchors?: AnchorLedger | null): Promise<TrailVerification> {
   return inSnapshot(dataSource, async (manager) => {
     const head = await manager.findOneBy(TrailHead, { ticketId });
     const rows = await manager.find(TrailEvent, { where: { ticketId }, order: { ticketSeq: 'ASC' } });
-    return verifyChain(ticketId, rows, head);
+    return checkAgainstAnchors(verifyChain(ticketId, rows, head), rows, anchors?.pointsOf(ticketId) ?? []);
   });
 }
 
@@ -37,14 +40,25 @@ export async function* allTrailTicketIds(dataSource: DataSource, pageSize = 500)
   }
 }
 
-/** Verifies every chain; returns the broken ones (for `npm run audit:verify` and its tests). */
-export async function verifyAllTrails(dataSource: DataSource): Promise<{ checked: number; broken: TrailVerification[] }> {
+/**
+ * Verifies every chain; returns the broken ones (for `npm run audit:verify` and
+ * its tests). With anchors, also every anchored ticket the database no longer
+ * knows at all: a trail deleted with its head.
+ */
+export async function verifyAllTrails(dataSource: DataSource, anchors?: AnchorLedger | null): Promise<{ checked: number; broken: TrailVerification[] }> {
+  await anchors?.refresh();
   let checked = 0;
   const broken: TrailVerification[] = [];
-  for await (const ticketId of allTrailTicketIds(dataSource)) {
-    const result = await verifyTrail(dataSource, ticketId);
+  const seen = new Set<string>();
+  const check = async (ticketId: string) => {
+    const result = await verifyTrail(dataSource, ticketId, anchors);
     checked += 1;
     if (!result.ok) broken.push(result);
+  };
+  for await (const ticketId of allTrailTicketIds(dataSource)) {
+    if (anchors) seen.add(ticketId);
+    await check(ticketId);
   }
+  for (const ticketId of anchors?.tickets() ?? []) if (!seen.has(ticketId)) await check(ticketId);
   return { checked, broken };
 }
