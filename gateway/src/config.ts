@@ -1,5 +1,6 @@
 import { isProduction, readMilliseconds, readPort, readSigningSecret, readString } from '../../schema/config/env';
 import { type AuthConfig, readAuthConfig } from './auth/auth-config';
+import { readCorsOrigins } from './cors/cors-config';
 import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
 import { readResilienceConfig, type ResilienceConfig } from './resilience/resilience-config';
 
@@ -32,6 +33,12 @@ export interface GatewayConfig {
   limits: LimitsConfig;
   /** Per-subgraph timeouts and circuits. */
   resilience: ResilienceConfig;
+  /** No "Did you mean …" in error messages: they spell out the schema to whoever guesses. Absent: shown, as in development. */
+  hideSchemaDetails?: boolean;
+  /** Who reads the subgraphs, URLs and errors behind /health; anyone else gets the status alone. Absent: everyone, as in development. */
+  healthDetails?: 'everyone' | 'operators';
+  /** Browser front-ends on other origins allowed to call /graphql (CORS); absent or empty: none. */
+  corsOrigins?: string[];
 }
 
 export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit', 'audit'] as const;
@@ -53,6 +60,9 @@ export function readGatewayConfig(env = process.env): GatewayConfig {
     signingSecret: readSigningSecret(env),
     limits: readLimitsConfig(env),
     resilience: readResilienceConfig(env),
+    hideSchemaDetails: isProduction(env),
+    healthDetails: isProduction(env) ? 'operators' : 'everyone',
+    corsOrigins: readCorsOrigins(env),
   };
 }
 

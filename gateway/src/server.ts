@@ -13,10 +13,13 @@ import { mountMetrics } from '../../schema/observability/metrics-route';
 import { type Logger, serviceLogger } from '../../schema/observability/logger';
 import { currentRequestId } from '../../schema/observability/request-scope';
 import { requestIdFrom } from '../../schema/request-context';
+import { healthReaders } from './auth/health-readers';
 import { createTokenVerifier } from './auth/token-verifier';
 import type { GatewayConfig } from './config';
+import { corsPolicy } from './cors/cors-policy';
 import { ForwardingDataSource } from './forwarding-data-source';
 import type { GatewayContext } from './gateway-context';
+import { withoutSuggestions } from './inputs/without-suggestions';
 import { httpLimits, payloadTooLarge } from './limits/http-limits';
 import { operationLimits } from './limits/operation-limits';
 import { timeoutFor } from './resilience/resilience-config';
@@ -75,8 +78,16 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
   app.disable('x-powered-by');
   mountMetrics(app, serviceMetrics('gateway'));
   app.use(requestLogging(logger));
-  const probes = mountProbes(app, { ready: async () => serves(), report: () => healthReport(loader, health, serves) });
-  app.use('/graphql', ...httpLimits(config.limits), (req, res, next) => (graphql ? graphql(req, res, next) : notServingYet(res)));
+  const mayReadDetails = healthReaders(config.healthDetails ?? 'everyone', verifyToken);
+  const probes = mountProbes(app, {
+    ready: async () => serves(),
+    report: async (req) => {
+      const report = healthReport(loader, health, serves);
+      // a failed report's message is a detail too
+      return (await mayReadDetails(req.headers.authorization)) ? report : report.then(statusOnly, () => ({}));
+    },
+  });
+  app.use('/graphql', ...corsPolicy(config.corsOrigins ?? []), ...httpLimits(config.limits), (req, res, next) => (graphql ? graphql(req, res, next) : notServingYet(res)));
   app.use(payloadTooLarge);
   return {
     app,
@@ -101,6 +112,7 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
   const log = (message: string) => logger.warn(message);
   const source = createSupergraphSource(config, log);
   const registry = config.supergraphSource?.kind === 'registry' ? config.supergraphSource : null;
+  const formatError = errorFormatter('gateway', logger);
   const gateway = new ApolloGateway({
     supergraphSdl: source.manager,
     // guards live across reloads: a new supergraph does not forget which subgraph is down
@@ -112,7 +124,10 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
     logger,
     introspection: config.introspection,
     allowBatchedHttpRequests: true,
-    formatError: errorFormatter('gateway', logger),
+    // "Did you mean …" spells out the schema to anyone who guesses: Apollo strips it from validation errors,
+    // withoutSuggestions from the rest (variables, subgraphs)
+    formatError: config.hideSchemaDetails ? withoutSuggestions(formatError) : formatError,
+    hideSchemaDetailsFromClientErrors: config.hideSchemaDetails ?? false,
     includeStacktraceInErrorResponses: false,
     // main.ts stops the gateway in its own order; Apollo's handler besides ours called stop() twice, which never resolved
     stopOnTerminationSignals: false,
@@ -152,6 +167,11 @@ async function healthReport(
   if (!serving) return { gateway: 'loading', supergraph: loader.describe() };
   const { status, ...report } = await health(serving.source.subgraphs());
   return { ...(serves() ? { status } : {}), gateway: 'up', ...report, supergraph: { ...loader.describe(), ...serving.source.describe() } };
+}
+
+/** What an anonymous caller of a production gateway's /health learns: whether it serves, and whether every department does. */
+function statusOnly(report: Record<string, unknown>): Record<string, unknown> {
+  return report.status === undefined ? {} : { status: report.status };
 }
 
 function notServingYet(res: Response): void {

@@ -1,10 +1,14 @@
-import type { Express } from 'express';
+import type { Express, Request } from 'express';
 
 export interface ProbeOptions {
   /** Whether this service can serve now: a subgraph's database answers, the gateway holds a supergraph. */
   ready(): Promise<boolean>;
-  /** The detailed report behind /health; it informs people, it does not decide readiness. */
-  report(): Promise<Record<string, unknown>>;
+  /**
+   * The detailed report behind /health; it informs people, it does not decide
+   * readiness. Given the request, so a service may keep its details for callers
+   * who show who they are (the gateway, in production).
+   */
+  report(request: Request): Promise<Record<string, unknown>>;
 }
 
 export interface Probes {
@@ -30,8 +34,8 @@ export function mountProbes(app: Express, options: ProbeOptions): Probes {
     const ok = await ready();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'not ready' });
   });
-  app.get('/health', async (_req, res) => {
-    const [ok, report] = await Promise.all([ready(), options.report().catch((error: Error) => ({ error: error.message }))]);
+  app.get('/health', async (req, res) => {
+    const [ok, report] = await Promise.all([ready(), options.report(req).catch((error: Error) => ({ error: error.message }))]);
     res.status(ok ? 200 : 503).json({ status: ok ? 'up' : draining ? 'draining' : 'down', ...report });
   });
   return { drain: () => (draining = true) };

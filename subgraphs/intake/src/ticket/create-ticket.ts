@@ -10,6 +10,7 @@ import { nextTicketNumber } from './ticket-number';
 import type { EntityManager } from 'typeorm';
 import { inTransaction } from '../../../../schema/database/transaction';
 import { onceForKey } from './idempotent-intake';
+import { visibleText } from './visible-text';
 
 /**
  * Records a citizen's request: the ticket, its number and its audit record, in
@@ -35,11 +36,11 @@ async function insertTicket(input: CreateTicketInput, context: IntakeContext, id
       id,
       number: await nextTicketNumber(manager, now, context.config.timeZone),
       channel: input.channel,
-      citizenName: input.citizenName?.trim() || null,
+      citizenName: optionalText(input.citizenName),
       citizenPhone: input.citizenPhone ?? null,
-      content: input.content.trim(),
+      content: visibleText(input.content),
       categoryCode: input.categoryCode,
-      address: input.address?.trim() || null,
+      address: optionalText(input.address),
       latitude: input.latitude ?? null,
       longitude: input.longitude ?? null,
       status: TicketStatus.RECEIVED,
@@ -61,4 +62,9 @@ async function insertTicket(input: CreateTicketInput, context: IntakeContext, id
     return ticket;
   };
   return outer ? work(outer) : inTransaction(context.dataSource, work);
+}
+
+/** A name or address of nothing visible (spaces, zero-width characters) is one not given, as a blank one always was. */
+function optionalText(text: string | null | undefined): string | null {
+  return text ? visibleText(text) || null : null;
 }

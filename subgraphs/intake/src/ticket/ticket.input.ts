@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
 import { Channel } from '../../../../schema/enums';
+import { HasVisibleText } from './visible-text';
 
 /** Mainland mobile numbers (11 digits from 13x to 19x) and landlines with area code (0550-1234567). */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -11,7 +12,8 @@ export class CreateTicketInput {
   channel: Channel;
 
   @Field(() => String)
-  @Matches(/\S/, { message: 'content must not be empty' })
+  // zero-width characters are not \s: content of nothing but U+200B was accepted
+  @HasVisibleText({ message: 'content must not be empty' })
   @Length(1, 4000, { message: 'content must be at most 4000 characters' })
   content: string;
 
