@@ -144,7 +144,8 @@ describe('chain heads anchored outside the audit database', () => {
     // a file cut shorter than what was read is named too
     fs.writeFileSync(settings.file, `${lines[0]}\n`);
     await read.refresh();
-    expect(read.problems.at(-1)).toMatch(/shrank .*: anchors were removed/);
+    await read.refresh();
+    expect(read.problems.filter((problem) => /shrank .*: anchors were removed/.test(problem))).toHaveLength(1);
   });
 
   it('anchors the heads when the anchoring service stops', async () => {

@@ -27,6 +27,7 @@ export class AnchorLedger {
   private readonly points = new Map<string, AnchoredPoint[]>();
   readonly problems: string[] = [];
   private reading: Promise<void> = Promise.resolve();
+  private shrank = false;
 
   constructor(
     readonly file: string,
@@ -59,7 +60,9 @@ export class AnchorLedger {
     try {
       const { size } = await handle.stat();
       if (size < this.offset) {
-        this.problems.push(`the anchor file ${this.file} shrank from ${this.offset} to ${size} bytes: anchors were removed`);
+        // named once; what was read before stays the reference
+        if (!this.shrank) this.problems.push(`the anchor file ${this.file} shrank from ${this.offset} to ${size} bytes: anchors were removed`);
+        this.shrank = true;
         return;
       }
       let pending = Buffer.alloc(0);
