@@ -1,23 +1,39 @@
 #!/usr/bin/env node
-// npm run migrate: every service's migrations, each by its own entry (`main.js migrate`), so the step a
-// deployment runs as a job is exactly what runs here. Each holds a database lock while it migrates.
+// npm run migrate: every service's migrations, one service after the other, in this one process (TypeORM loads
+// once: seconds saved on every start). Each runs exactly what that service's own `main.js migrate` runs (its
+// data source opened with migrate: true, under the database lock); deployments run those per service.
 'use strict';
-const { spawn } = require('node:child_process');
-const { root, SUBGRAPHS, entry, build } = require('./services');
+require('reflect-metadata');
+const path = require('node:path');
+const { root, SUBGRAPHS, build } = require('./services');
 
-function migrate(name) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [entry(name), 'migrate'], { cwd: root, stdio: 'inherit', env: process.env });
-    child.on('exit', (code) => resolve({ name, code }));
-  });
+const pascal = (name) => name.split('_').map((part) => part[0].toUpperCase() + part.slice(1)).join('');
+
+/** A service's compiled config reader and data-source opener, by the names every service's files use. */
+function parts(name) {
+  const dir = name === 'registry' ? path.join(root, 'dist/registry/src') : path.join(root, 'dist/subgraphs', name, 'src');
+  const readConfig = require(path.join(dir, 'config.js'))[`read${pascal(name)}Config`];
+  const open = require(path.join(dir, 'data-source.js'))[`open${pascal(name)}DataSource`];
+  if (typeof readConfig !== 'function' || typeof open !== 'function') throw new Error(`${name}: no read${pascal(name)}Config / open${pascal(name)}DataSource in ${dir}`);
+  return { readConfig, open };
 }
 
 async function main() {
   if (!process.argv.includes('--no-build')) build();
-  const results = await Promise.all(['registry', ...SUBGRAPHS].map(migrate));
-  const failed = results.filter((result) => result.code !== 0);
-  for (const { name, code } of failed) console.error(`[migrate] ${name} failed (exit ${code})`);
-  process.exit(failed.length ? 1 : 0);
+  let failed = 0;
+  for (const name of ['registry', ...SUBGRAPHS]) {
+    const started = Date.now();
+    try {
+      const { readConfig, open } = parts(name);
+      const { dataSource } = await open({ ...readConfig().database, migrate: true });
+      await dataSource.destroy();
+      console.log(`[migrate] ${name}: up to date (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed += 1;
+      console.error(`[migrate] ${name} failed: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  process.exit(failed ? 1 : 0);
 }
 
 main();
