@@ -1,5 +1,5 @@
 import { isProduction, readMilliseconds, readPort, readSigningSecret, readString } from '../../schema/config/env';
-import { type AuthConfig, readAuthConfig } from './auth/auth-config';
+import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
 import { readCorsOrigins } from './cors/cors-config';
 import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
 import { readResilienceConfig, type ResilienceConfig } from './resilience/resilience-config';

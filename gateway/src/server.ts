@@ -14,7 +14,7 @@ import { type Logger, serviceLogger } from '../../schema/observability/logger';
 import { currentRequestId } from '../../schema/observability/request-scope';
 import { requestIdFrom } from '../../schema/request-context';
 import { healthReaders } from './auth/health-readers';
-import { createTokenVerifier } from './auth/token-verifier';
+import { createTokenVerifier } from '../../schema/identity/token-verifier';
 import type { GatewayConfig } from './config';
 import { corsPolicy } from './cors/cors-policy';
 import { ForwardingDataSource } from './forwarding-data-source';

@@ -1,6 +1,6 @@
 import { readDatabaseSettings, readPort, readSigningSecret, readString } from '../../schema/config/env';
 import type { DatabaseSettings } from '../../schema/database/database-target';
-import { type AuthConfig, readAuthConfig } from '../../gateway/src/auth/auth-config';
+import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
 
 /** The registry's settings, read once at start-up; a bad value stops it with the variable's name. */
 export interface RegistryConfig {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEVELOPMENT_TOKEN_SECRET } from '../../gateway/src/auth/auth-config';
+import { DEVELOPMENT_TOKEN_SECRET } from '../../schema/identity/auth-config';
 import { DEVELOPMENT_SIGNING_SECRET } from '../../schema/config/env';
 
 /** What the deployment artefacts are checked against: the runtime contract of each service. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { fetchSubgraphSdl } from '../../gateway/src/supergraph/compose-supergraph';
+import { fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
 import { bootstrapRegistry } from '../../registry/src/bootstrap';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';
 import type { DatabaseSettings } from '../../schema/database/database-target';

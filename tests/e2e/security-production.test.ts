@@ -1,5 +1,5 @@
 import { exportSPKI, generateKeyPair, type KeyLike, SignJWT } from 'jose';
-import { DEVELOPMENT_TOKEN_SECRET } from '../../gateway/src/auth/auth-config';
+import { DEVELOPMENT_TOKEN_SECRET } from '../../schema/identity/auth-config';
 import { DEVELOPMENT_SIGNING_SECRET } from '../../schema/config/env';
 import { PERSONAS, type Persona, TEST_SIGNING_SECRET } from '../support/personas';
 import { buildOnce } from '../support/process-stack';

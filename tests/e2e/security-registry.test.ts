@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { parse } from 'graphql';
 import request from 'supertest';
-import { fetchSubgraphSdl } from '../../gateway/src/supergraph/compose-supergraph';
+import { fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';
 import { UsageRecord } from '../../registry/src/usage/usage-record.entity';
 import { listen, type Listening } from '../../schema/http/listen';

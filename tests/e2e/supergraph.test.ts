@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, fetchSubgraphSdl } from '../../gateway/src/supergraph/compose-supergraph';
+import { composeSupergraph, fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
 import { TEST_SIGNING_SECRET } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 

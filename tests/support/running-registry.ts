@@ -1,7 +1,7 @@
 import express from 'express';
 import { dropDatabase, type SubgraphDataSource } from '../../schema/database/create-data-source';
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
-import { fetchSubgraphSdl } from '../../gateway/src/supergraph/compose-supergraph';
+import { fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
 import { listen } from '../../schema/http/listen';
 import { UnauthenticatedError, verifyIdentity } from '../../schema/identity/signed-identity';
 import { bootstrapRegistry } from '../../registry/src/bootstrap';

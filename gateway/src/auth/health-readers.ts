@@ -1,5 +1,5 @@
 import { Role } from '../../../schema/identity/roles';
-import type { TokenVerifier } from './token-verifier';
+import type { TokenVerifier } from '../../../schema/identity/token-verifier';
 
 /** The people who run the hotline's day: they may see which subgraph answers at which address, and why one does not. */
 const READERS = new Set<Role>([Role.OPERATOR, Role.SYSTEM_ADMIN]);

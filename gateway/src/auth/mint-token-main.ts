@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Role } from '../../../schema/identity/roles';
-import { readAuthConfig } from './auth-config';
+import { readAuthConfig } from '../../../schema/identity/auth-config';
 import { mintDevelopmentToken } from './mint-token';
 
 /**

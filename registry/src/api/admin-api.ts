@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { buildSchema } from 'type-graphql';
-import { createTokenVerifier } from '../../../gateway/src/auth/token-verifier';
+import { createTokenVerifier } from '../../../schema/identity/token-verifier';
 import { errorFormatter, unavailableStatus } from '../../../schema/http/error-reporting';
 import { graphqlMetrics } from '../../../schema/observability/graphql-metrics';
 import type { Logger } from '../../../schema/observability/logger';

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { type Composition, composeSupergraph, type SubgraphSdl } from '../../../gateway/src/supergraph/compose-supergraph';
+import { type Composition, composeSupergraph, type SubgraphSdl } from '../../../schema/federation/compose-supergraph';
 
 /**
  * Composes the candidate with every other current subgraph (the candidate

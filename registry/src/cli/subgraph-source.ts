@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fetchSubgraphSdl } from '../../../gateway/src/supergraph/compose-supergraph';
+import { fetchSubgraphSdl } from '../../../schema/federation/compose-supergraph';
 import { readSigningSecret } from '../../../schema/config/env';
 
 /** A mistake in the command line: the CLI exits 2 and prints its usage. */

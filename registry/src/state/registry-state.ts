@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { SubgraphSdl } from '../../../gateway/src/supergraph/compose-supergraph';
+import type { SubgraphSdl } from '../../../schema/federation/compose-supergraph';
 import { RegisteredSubgraph } from '../subgraph/registered-subgraph.entity';
 import { currentSupergraph } from '../supergraph/current-supergraph';
 import type { SupergraphVersion } from '../supergraph/supergraph-version.entity';

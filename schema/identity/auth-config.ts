@@ -1,4 +1,4 @@
-import { DEVELOPMENT_TOKEN_SECRET, isDevelopmentSecret, isProduction, readString } from '../../../schema/config/env';
+import { DEVELOPMENT_TOKEN_SECRET, isDevelopmentSecret, isProduction, readString } from '../config/env';
 
 export { DEVELOPMENT_TOKEN_SECRET };
 

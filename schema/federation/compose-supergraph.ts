@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { GATEWAY_IDENTITY } from '../../../schema/identity/roles';
-import { signIdentity } from '../../../schema/identity/signed-identity';
+import { GATEWAY_IDENTITY } from '../identity/roles';
+import { signIdentity } from '../identity/signed-identity';
 
 export interface SubgraphSdl {
   name: string;

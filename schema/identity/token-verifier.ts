@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, importSPKI, type JWTPayload, jwtVerify, type KeyLike } from 'jose';
-import { ANONYMOUS, type Identity, Role } from '../../../schema/identity/roles';
-import { UnauthenticatedError } from '../../../schema/identity/signed-identity';
+import { ANONYMOUS, type Identity, Role } from './roles';
+import { UnauthenticatedError } from './signed-identity';
 import type { AuthConfig } from './auth-config';
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Identity>;
