@@ -1,4 +1,6 @@
 import mysql from 'mysql2/promise';
+import { dropDatabase } from '../../schema/database/create-data-source';
+import { databaseTarget } from '../../schema/database/database-target';
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
 import { signIdentity } from '../../schema/identity/signed-identity';
 import { TEST_SIGNING_SECRET } from '../support/personas';
@@ -54,6 +56,8 @@ describe.each(['mysql', 'embedded'] as const)('every service stops within 2 s of
   afterAll(async () => {
     await registry?.stop();
     await stack?.close();
+    // the stack drops the subgraphs' databases; the registry this test added is its own to drop
+    if (stack) await dropDatabase(databaseTarget('registry', stack.settings)).catch(() => undefined);
   });
 
   it('answers requests in flight, hands waiting audit events over, and exits 0', async () => {
