@@ -56,7 +56,7 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
   app.use(requestLogging(logger));
   const probes = mountProbes(app, {
     ready: options.isHealthy,
-    report: async () => ({ subgraph: options.name, database: (await options.isHealthy().catch(() => false)) ? 'up' : 'down' }),
+    report: async (_req, databaseAnswers) => ({ subgraph: options.name, database: databaseAnswers ? 'up' : 'down' }),
   });
   mountMetrics(app, serviceMetrics(options.name));
   app.use(

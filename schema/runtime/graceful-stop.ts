@@ -1,7 +1,8 @@
+import { readMilliseconds } from '../config/env';
 import type { Logger } from '../observability/logger';
 
 /** How long a service may take from SIGTERM to exit: orchestrators kill it soon after, so finish well before. */
-export const STOP_DEADLINE_MS = Number(process.env.STOP_DEADLINE_MS ?? 1800);
+export const STOP_DEADLINE_MS = readMilliseconds('STOP_DEADLINE_MS', 1800);
 
 export interface StopStep {
   /** Named in the log when it fails or overruns. */
