@@ -1,7 +1,9 @@
 import { isProduction, readMilliseconds, readPort, readSigningSecret, readString } from '../../schema/config/env';
 import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
+import { readPublicOperations } from './auth/public-operations';
 import { readCorsOrigins } from './cors/cors-config';
 import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
+import { readTrustProxy, type TrustProxy } from './limits/trust-proxy-config';
 import { readResilienceConfig, type ResilienceConfig } from './resilience/resilience-config';
 
 export interface SubgraphEndpoint {
@@ -39,6 +41,10 @@ export interface GatewayConfig {
   healthDetails?: 'everyone' | 'operators';
   /** Browser front-ends on other origins allowed to call /graphql (CORS); absent or empty: none. */
   corsOrigins?: string[];
+  /** sha256 of the operation texts anyone may send without a token; absent or empty: none, every request needs a token. */
+  publicOperations?: string[];
+  /** Proxies whose X-Forwarded-For names the client (for the per-address rate limit); absent: none. */
+  trustProxy?: TrustProxy;
 }
 
 export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit', 'audit'] as const;
@@ -63,6 +69,8 @@ export function readGatewayConfig(env = process.env): GatewayConfig {
     hideSchemaDetails: isProduction(env),
     healthDetails: isProduction(env) ? 'operators' : 'everyone',
     corsOrigins: readCorsOrigins(env),
+    publicOperations: readPublicOperations(env),
+    trustProxy: readTrustProxy(env),
   };
 }
 

@@ -20,8 +20,11 @@ import { corsPolicy } from './cors/cors-policy';
 import { ForwardingDataSource } from './forwarding-data-source';
 import type { GatewayContext } from './gateway-context';
 import { withoutSuggestions } from './inputs/without-suggestions';
-import { httpLimits, payloadTooLarge } from './limits/http-limits';
-import { operationLimits } from './limits/operation-limits';
+import { requestIdentity } from './auth/request-identity';
+import { inputChecks } from './inputs/input-checks';
+import { cheapRefusals } from './limits/cheap-refusals';
+import { payloadTooLarge } from './limits/http-limits';
+import { ServedSchema } from './limits/served-schema';
 import { timeoutFor } from './resilience/resilience-config';
 import { SubgraphGuards } from './resilience/subgraph-guard';
 import { type HealthReport, type RoutedSubgraph, subgraphHealth } from './subgraph-health';
@@ -58,13 +61,15 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const logger = options.logger ?? serviceLogger('gateway');
   const verifyToken = await createTokenVerifier(config.auth);
+  const identify = requestIdentity(verifyToken);
+  const servedSchema = new ServedSchema();
   const guards = new SubgraphGuards(config.resilience, logger);
-  const loader = new SupergraphLoader({ build: () => createApollo(config, guards, logger), attempts: options.loadAttempts ?? Infinity, retryMs: LOAD_RETRY_MS, logger });
+  const loader = new SupergraphLoader({ build: () => createApollo(config, guards, logger, servedSchema), attempts: options.loadAttempts ?? Infinity, retryMs: LOAD_RETRY_MS, logger });
   let graphql: RequestHandler | null = null;
   let draining = false;
   const loaded = loader.loaded.then(({ apollo }) => {
     graphql = expressMiddleware(apollo, {
-      context: async ({ req }) => ({ requestId: currentRequestId() ?? requestIdFrom(req.headers), identity: await verifyToken(req.headers.authorization) }),
+      context: async ({ req }) => ({ requestId: currentRequestId() ?? requestIdFrom(req.headers), identity: await identify(req) }),
     });
   });
   const serves = () => graphql !== null && !draining;
@@ -76,6 +81,8 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip, which the per-address rate limit keys on, follows X-Forwarded-For only through proxies the city named
+  app.set('trust proxy', config.trustProxy ?? false);
   mountMetrics(app, serviceMetrics('gateway'));
   app.use(requestLogging(logger));
   const mayReadDetails = healthReaders(config.healthDetails ?? 'everyone', verifyToken);
@@ -87,7 +94,7 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
       return (await mayReadDetails(req.headers.authorization)) ? report : report.then(statusOnly, () => ({}));
     },
   });
-  app.use('/graphql', ...corsPolicy(config.corsOrigins ?? []), ...httpLimits(config.limits), (req, res, next) => (graphql ? graphql(req, res, next) : notServingYet(res)));
+  app.use('/graphql', ...corsPolicy(config.corsOrigins ?? []), ...cheapRefusals({ limits: config.limits, identify, publicOperations: config.publicOperations ?? [], schema: servedSchema }), (req, res, next) => (graphql ? graphql(req, res, next) : notServingYet(res)));
   app.use(payloadTooLarge);
   return {
     app,
@@ -108,7 +115,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
 }
 
 /** A fresh Apollo server over a fresh gateway: one whose start failed cannot be started again. */
-function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Logger): LoadedGateway {
+function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Logger, servedSchema: ServedSchema): LoadedGateway {
   const log = (message: string) => logger.warn(message);
   const source = createSupergraphSource(config, log);
   const registry = config.supergraphSource?.kind === 'registry' ? config.supergraphSource : null;
@@ -124,6 +131,9 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
     logger,
     introspection: config.introspection,
     allowBatchedHttpRequests: true,
+    // the limits in front of Apollo check every document's text; a hash-only request would carry none to check
+    persistedQueries: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // "Did you mean …" spells out the schema to anyone who guesses: Apollo strips it from validation errors,
     // withoutSuggestions from the rest (variables, subgraphs)
     formatError: config.hideSchemaDetails ? withoutSuggestions(formatError) : formatError,
@@ -134,7 +144,8 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
       unavailableStatus(),
-      operationLimits(config.limits),
+      servedSchema.plugin(),
+      inputChecks(),
       graphqlMetrics(serviceMetrics('gateway')),
       ...(registry ? [usageRecording({ registryUrl: registry.url, signingSecret: config.signingSecret, flushMs: registry.usageFlushMs, log })] : []),
       {

@@ -9,6 +9,26 @@ const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
 
 type Outcome = 'ok' | 'partial' | 'error';
 
+function counters(registry: Registry) {
+  const requests = metric(registry, 'graphql_requests_total', (registers) =>
+    new Counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL operations received, by operation name and outcome; counts those refused before they ran (a bad token, a bomb) too',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    }));
+  const errors = metric(registry, 'graphql_errors_total', (registers) =>
+    new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors sent to clients, by extensions.code', labelNames: ['code'], registers }));
+  return { requests, errors };
+}
+
+/** A request refused before Apollo read it (no token, a bomb, a rate limit): counted as a refused token is. */
+export function countRefused(registry: Registry, code: string): void {
+  const { requests, errors } = counters(registry);
+  requests.inc({ operation: 'unknown', outcome: 'error' });
+  errors.inc({ code: codeOf(code) });
+}
+
 /**
  * Counts a service's GraphQL operations by name and outcome, times them, and
  * counts the errors sent by code (as the client got them, after masking).
@@ -18,13 +38,7 @@ type Outcome = 'ok' | 'partial' | 'error';
  * token), is `unknown`.
  */
 export function graphqlMetrics(registry: Registry): ApolloServerPlugin {
-  const requests = metric(registry, 'graphql_requests_total', (registers) =>
-    new Counter({
-      name: 'graphql_requests_total',
-      help: 'GraphQL operations received, by operation name and outcome; counts those refused before they ran (a bad token) too',
-      labelNames: ['operation', 'outcome'],
-      registers,
-    }));
+  const { requests, errors } = counters(registry);
   const duration = metric(registry, 'graphql_request_duration_seconds', (registers) =>
     new Histogram({
       name: 'graphql_request_duration_seconds',
@@ -33,8 +47,6 @@ export function graphqlMetrics(registry: Registry): ApolloServerPlugin {
       buckets: DURATION_BUCKETS,
       registers,
     }));
-  const errors = metric(registry, 'graphql_errors_total', (registers) =>
-    new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors sent to clients, by extensions.code', labelNames: ['code'], registers }));
   const seen = namesSeen.get(registry) ?? new Set<string>();
   namesSeen.set(registry, seen);
   const operationLabel = (name: string) => {
@@ -46,8 +58,7 @@ export function graphqlMetrics(registry: Registry): ApolloServerPlugin {
   return {
     // the context could not be built (e.g. the bearer token is refused): no operation ran
     async contextCreationDidFail({ error }) {
-      requests.inc({ operation: 'unknown', outcome: 'error' });
-      errors.inc({ code: codeOf((error as { extensions?: { code?: unknown } }).extensions?.code) });
+      countRefused(registry, String((error as { extensions?: { code?: unknown } }).extensions?.code));
     },
     async requestDidStart() {
       const started = performance.now();

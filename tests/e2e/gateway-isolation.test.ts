@@ -181,7 +181,12 @@ describe('the gateway process', () => {
       expect((await fetch(`${waiting.url}/readyz`)).status).toBe(503);
       const health = await fetch(`${waiting.url}/health`);
       expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 503, body: { gateway: 'loading', supergraph: { state: 'loading' } } });
-      const refused = await fetch(`${waiting.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LIST }) });
+      const refused = await fetch(`${waiting.url}/graphql`, {
+        method: 'POST',
+        // signed in: an anonymous caller is refused at the door (401) whether or not a supergraph is loaded
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('operator')}` },
+        body: JSON.stringify({ query: LIST }),
+      });
       expect({ status: refused.status, retryAfter: refused.headers.get('retry-after'), body: await refused.json() }).toMatchObject({
         status: 503,
         retryAfter: '1',

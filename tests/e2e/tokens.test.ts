@@ -84,8 +84,8 @@ describe('bearer tokens at the gateway', () => {
 
   it('lets no one without a token list tickets', async () => {
     const response = await stack.graphql(TICKET_COUNT, {}, { as: null });
-    // the gateway lets an anonymous caller in; intake's role check refuses, and the gateway forwards that refusal
-    expect(response.status).toBe(200);
+    // the gateway refuses an anonymous caller at its door (no operation is public by default); intake's role check would too
+    expect(response.status).toBe(401);
     expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(response.body.data?.tickets ?? null).toBeNull();
     expect(JSON.stringify(response.body)).not.toMatch(/stack|\.ts:|node_modules/i);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { dropDatabase } from '../../schema/database/create-data-source';
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
 import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from './personas';
+import { FLOOD_TOLERANT_LIMITS } from './flood-tolerant-limits';
 import { freePort, ServiceProcess } from './service-process';
 import { TEST_MYSQL_URL } from './stack';
 
@@ -59,6 +60,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     PATH: process.env.PATH,
     NODE_ENV: 'development',
     APOLLO_TELEMETRY_DISABLED: 'true',
+    ...FLOOD_TOLERANT_LIMITS,
     LOG_LEVEL: 'info',
     DATABASE_URL: settings.databaseUrl ?? '',
     DATA_DIR: settings.dataDir,

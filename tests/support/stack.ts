@@ -10,6 +10,7 @@ import { seedAll } from '../../seeds/main';
 import type { GatewayConfig } from '../../gateway/src/config';
 import { createGatewayApp } from '../../gateway/src/server';
 import { readLimitsConfig } from '../../gateway/src/limits/limits-config';
+import { FLOOD_TOLERANT_LIMITS } from './flood-tolerant-limits';
 import { readResilienceConfig } from '../../gateway/src/resilience/resilience-config';
 import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from './personas';
 import { type RunningRegistry, startRegistry } from './running-registry';
@@ -94,7 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       supergraphSource: registry ? { kind: 'registry', url: registry.url, pollMs: 200, usageFlushMs: 500 } : { kind: 'introspect' },
       auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
       signingSecret: TEST_SIGNING_SECRET,
-      limits: readLimitsConfig({}),
+      limits: readLimitsConfig(FLOOD_TOLERANT_LIMITS),
       resilience: readResilienceConfig({}),
     };
     const gateway = await createGatewayApp(gatewayConfig);

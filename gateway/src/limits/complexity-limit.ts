@@ -5,6 +5,17 @@ import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphq
 const SHORT_LIST = 5;
 
 /**
+ * Fields that return a whole export as one string. Costed 1 like any other
+ * string, 30 aliases of `exportAuditEvents` were served as 40 MB; an export
+ * costs one per row it may hold (the audit subgraph's EXPORT_LIMIT), so one
+ * operation holds at most two and a batch five.
+ */
+const EXPORT_ROWS: Readonly<Record<string, number>> = {
+  'Query.exportAuditEvents': 10_000,
+  'Query.exportTrail': 10_000,
+};
+
+/**
  * How many items a field paginated by `first` may return. A negative `first`
  * (which the subgraph refuses, but only after the gateway has planned and sent
  * the rest of the operation) must not subtract from the cost of its siblings.
@@ -12,12 +23,14 @@ const SHORT_LIST = 5;
 const pageSize = (first: unknown, fallback: number) => (typeof first === 'number' ? Math.max(first, 0) : fallback);
 
 /**
- * A paginated field costs its children once per item it may return (`first`,
- * or 20 by default); a list with a `first` argument, `first` times; any other
- * list, SHORT_LIST times; the `nodes` and `edges` of a page are already
- * counted by the page.
+ * An export costs its rows; a paginated field costs its children once per item
+ * it may return (`first`, or 20 by default); a list with a `first` argument,
+ * `first` times; any other list, SHORT_LIST times; the `nodes` and `edges` of a
+ * page are already counted by the page.
  */
 const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
+  const rows = EXPORT_ROWS[`${type.name}.${field.name}`];
+  if (rows) return 1 + rows;
   const returns = String(field.type);
   if (returns.includes('Connection')) return 1 + pageSize(args.first, 20) * Math.max(childComplexity, 1);
   if (!returns.startsWith('[')) return undefined;
