@@ -1,17 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { repositoryRoot } from '../../schema/runtime/repository-root';
 import { BOSTON_CATEGORIES, read311File, type TicketSeed } from './import-311';
 
-/** The repository root, from source (seeds/intake) or from the build (dist/seeds/intake) alike. */
-function repositoryRoot(from = __dirname): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 /**
  * Where the Boston 311 extracts live: the first 150 rows of each file are

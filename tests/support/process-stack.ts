@@ -8,8 +8,9 @@ import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from '
 import { FLOOD_TOLERANT_LIMITS } from './flood-tolerant-limits';
 import { freePort, ServiceProcess } from './service-process';
 import { TEST_MYSQL_URL } from './stack';
+import { repositoryRoot } from '../../schema/runtime/repository-root';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repositoryRoot();
 export const PROCESS_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit'] as const;
 export type ProcessSubgraph = (typeof PROCESS_SUBGRAPHS)[number];
 

@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
+import { repositoryRoot } from '../../schema/runtime/repository-root';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repositoryRoot();
 
 /** A free TCP port on loopback (Node's fetch refuses a few ports; the kernel never hands those out here). */
 export async function freePort(): Promise<number> {
