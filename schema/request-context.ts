@@ -6,6 +6,8 @@ import type { Identity } from './identity/roles';
 export interface RequestContext {
   requestId: string;
   actor: Identity;
+  /** The signed hop this request came with: a service asking another on the same caller's behalf shows it. */
+  hop?: string;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';

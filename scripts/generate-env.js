@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Writes the production settings with fresh random secrets, for docker-compose.yml (default) or for the Kubernetes
 // overlay (--k8s DIR). Secrets go to separate files so that each container receives only its own: services never
-// see the MariaDB root password nor the migration account's.
+// see the MariaDB root password nor the migration account's, and each service holds its own hop key alone (the
+// shared files carry the public keys only).
 //
-//   npm run env:generate                                   → .env.production, .env.production.migrate, .env.production.db
+//   npm run env:generate                                   → .env.production, .env.production.migrate, .env.production.db,
+//                                                            .env.production.key.<service>, .env.production.schema-tokens
 //   npm run env:generate -- --out /srv/hotline/.env.production --force
 //   npm run env:generate -- --k8s deploy/k8s/overlays/production --db-host mariadb.databases.svc:3306
 //
@@ -13,6 +15,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { SUBGRAPHS } = require('./services');
 
 const USAGE = `usage: node scripts/generate-env.js [--out FILE] [--k8s DIR] [--db-host HOST[:PORT]] [--db-prefix NAME] [--force]`;
 
@@ -55,6 +58,40 @@ function secret() {
   return crypto.randomBytes(32).toString('base64url');
 }
 
+/** Every service that signs requests to another: each gets its own Ed25519 key (kid `<service>:<date>`). */
+const SIGNERS = ['gateway', 'registry', ...SUBGRAPHS];
+
+/**
+ * One key pair per service as JSON Web Keys, the format the services read (schema/identity/hop-keys.ts); plus, per
+ * subgraph, the schema-read token its department's CI uses to read the SDL alone, of which the service keeps the hash.
+ */
+function hopKeys(generatedAt) {
+  const version = generatedAt.slice(0, 10);
+  const keys = SIGNERS.map((service) => {
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `${service}:${version}`, alg: 'EdDSA', use: 'sig' };
+    const { d: _private, ...publicJwk } = jwk;
+    const schemaToken = SUBGRAPHS.includes(service) ? secret() : null;
+    return { service, privateJwk: jwk, publicJwk, schemaToken };
+  });
+  return { keys, trusted: JSON.stringify({ keys: keys.map((key) => key.publicJwk) }) };
+}
+
+const sha256 = (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+/** What one service alone reads: its private key, and for a subgraph the digest of its schema-read token. */
+function serviceKeyLines(key) {
+  return [
+    `# ${key.service}'s own hop key: it signs what ${key.service} sends other services. No other service has it.`,
+    `HOP_SIGNING_KEY=${JSON.stringify(key.privateJwk)}`,
+    ...(key.schemaToken ? [`# the SHA-256 of the token its department CI reads the SDL with (${'.env.production.schema-tokens'})`, `SCHEMA_READ_TOKEN_SHA256=${sha256(key.schemaToken)}`] : []),
+  ];
+}
+
+function schemaTokenLines(keys) {
+  return keys.filter((key) => key.schemaToken).map((key) => `${key.service.toUpperCase()}_SCHEMA_READ_TOKEN=${key.schemaToken}`);
+}
+
 function databaseUrl(user, password, host, prefix) {
   return `mysql://${user}:${password}@${host}/${prefix}`;
 }
@@ -86,7 +123,7 @@ const SETTINGS = [
 
 function composeFiles(options, generatedAt) {
   const host = options.dbHost || 'db:3306';
-  const signing = secret();
+  const hop = hopKeys(generatedAt);
   const root = secret();
   const ddl = secret();
   const dml = secret();
@@ -97,8 +134,8 @@ function composeFiles(options, generatedAt) {
       render([
         ...header('What every service of docker-compose.yml reads (env_file).'),
         '',
-        '# Signs the identity the gateway forwards to every subgraph; the same in every service',
-        `GATEWAY_SIGNING_SECRET=${signing}`,
+        '# The public hop keys of every service: who may sign what a service receives (no private key here)',
+        `HOP_TRUSTED_KEYS=${hop.trusted}`,
         '# The DML-only account: rows, never tables',
         `DATABASE_URL=${databaseUrl(DML_USER, dml, host, options.dbPrefix)}`,
         ...IDENTITY_PROVIDER,
@@ -124,13 +161,23 @@ function composeFiles(options, generatedAt) {
         `HOTLINE_DML_PASSWORD=${dml}`,
       ]),
     ],
+    ...hop.keys.map((key) => [`${options.out}.key.${key.service}`, render([...header(`Read by the ${key.service} container only (after .env.production).`), '', ...serviceKeyLines(key)])]),
+    [
+      `${options.out}.schema-tokens`,
+      render([
+        ...header('For the departments\' CI, read by no container: each token reads its own subgraph\'s SDL and nothing else.'),
+        '# Hand each department its line (npm run subgraph -- check --introspect URL --schema-token …, or rover --header).',
+        '',
+        ...schemaTokenLines(hop.keys),
+      ]),
+    ],
   ];
 }
 
 /** For the overlay's secretGenerator: app.env and migrate.env, plus the SQL the city's DBA runs once. */
 function kubernetesFiles(options, generatedAt) {
   const host = options.dbHost || `${PLACEHOLDER}-db-host:3306`;
-  const signing = secret();
+  const hop = hopKeys(generatedAt);
   const ddl = secret();
   const dml = secret();
   const header = (what) => [`# ${what}`, `# Generated by scripts/generate-env.js on ${generatedAt}. Never commit this file.`];
@@ -141,9 +188,14 @@ function kubernetesFiles(options, generatedAt) {
       render([
         ...header('Secret hotline-app: every service, the migration Job and the registry bootstrap Job.'),
         ...(options.dbHost ? [] : [`# >>> ${PLACEHOLDER}: the database host in DATABASE_URL (or rerun with --db-host).`]),
-        `GATEWAY_SIGNING_SECRET=${signing}`,
+        `HOP_TRUSTED_KEYS=${hop.trusted}`,
         `DATABASE_URL=${databaseUrl(DML_USER, dml, host, options.dbPrefix)}`,
       ]),
+    ],
+    ...hop.keys.map((key) => [path.join(dir, `hop-${key.service}.env`), render([...header(`Secret hotline-hop-${key.service}: the ${key.service} Deployment only.`), ...serviceKeyLines(key)])]),
+    [
+      path.join(dir, 'schema-tokens.env'),
+      render([...header('For the departments\' CI, mounted nowhere: each token reads its own subgraph\'s SDL and nothing else.'), ...schemaTokenLines(hop.keys)]),
     ],
     [
       path.join(dir, 'migrate.env'),

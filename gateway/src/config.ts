@@ -1,5 +1,6 @@
-import { isProduction, readMilliseconds, readPort, readSigningSecret, readString } from '../../schema/config/env';
+import { isProduction, readMilliseconds, readPort, readString } from '../../schema/config/env';
 import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
+import { type HopKeys, readHopKeys } from '../../schema/identity/hop-keys';
 import { readPublicOperations } from './auth/public-operations';
 import { readCorsOrigins } from './cors/cors-config';
 import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
@@ -31,7 +32,8 @@ export interface GatewayConfig {
   supergraphSource?: SupergraphSource;
   introspection: boolean;
   auth: AuthConfig;
-  signingSecret: string;
+  /** The gateway's own key (it alone asserts callers' identities to subgraphs) and the public keys it trusts. */
+  hopKeys: HopKeys;
   limits: LimitsConfig;
   /** Per-subgraph timeouts and circuits. */
   resilience: ResilienceConfig;
@@ -63,7 +65,7 @@ export function readGatewayConfig(env = process.env): GatewayConfig {
     // on while developing (Sandbox, codegen); off in production unless asked for
     introspection: readString('GRAPHQL_INTROSPECTION', isProduction(env) ? 'false' : 'true', env) === 'true',
     auth: readAuthConfig(env),
-    signingSecret: readSigningSecret(env),
+    hopKeys: readHopKeys('gateway', env),
     limits: readLimitsConfig(env),
     resilience: readResilienceConfig(env),
     hideSchemaDetails: isProduction(env),

@@ -3,14 +3,14 @@ import express from 'express';
 import { parse } from 'graphql';
 import { listen, type Listening } from '../../schema/http/listen';
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
-import { verifyIdentity } from '../../schema/identity/signed-identity';
+import { developmentHopKeys } from '../../schema/identity/hop-keys';
+import { HopVerifier } from '../../schema/identity/signed-identity';
 import { serviceLogger } from '../../schema/observability/logger';
 import { ForwardingDataSource } from './forwarding-data-source';
 import type { GatewayContext } from './gateway-context';
 import { readResilienceConfig } from './resilience/resilience-config';
 import { SubgraphGuard } from './resilience/subgraph-guard';
 
-const SECRET = 'forwarding-test-signing-secret-0123456789';
 const QUERY = '{ __typename }';
 const config = readResilienceConfig({ SUBGRAPH_TIMEOUT_MS: '300', SUBGRAPH_CIRCUIT_FAILURES: '3', SUBGRAPH_CIRCUIT_HALF_OPEN_MS: '60000' });
 const logger = serviceLogger('gateway');
@@ -29,14 +29,15 @@ const loadSchema = { kind: 'loading schema', request: { query: QUERY }, context:
 async function standIn(answer: (res: express.Response) => void) {
   const seen = { requests: 0, hungUp: 0 };
   const app = express();
-  app.post('/graphql', express.json(), (req, res) => {
-    verifyIdentity(req.headers, SECRET, req.body.query);
+  const verifier = new HopVerifier(developmentHopKeys('water'));
+  app.post('/graphql', express.json(), async (req, res) => {
+    await verifier.verify(req.headers, { query: req.body.query, operationName: req.body.operationName, variables: req.body.variables });
     seen.requests += 1;
     res.on('close', () => !res.writableEnded && (seen.hungUp += 1));
     answer(res);
   });
   const listening = await listen(app, 0);
-  return { listening, seen, source: () => new ForwardingDataSource('water', `${listening.url}/graphql`, SECRET, new SubgraphGuard('water', config, logger)) };
+  return { listening, seen, source: () => new ForwardingDataSource('water', `${listening.url}/graphql`, developmentHopKeys('gateway'), new SubgraphGuard('water', config, logger)) };
 }
 
 const running: Listening[] = [];

@@ -3,6 +3,7 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@
 import { Kind } from 'graphql';
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
 import { observeSubgraphFetch } from '../../schema/observability/gateway-metrics';
+import type { HopKeys } from '../../schema/identity/hop-keys';
 import { signIdentity } from '../../schema/identity/signed-identity';
 import { REQUEST_ID_HEADER } from '../../schema/request-context';
 import type { GatewayContext } from './gateway-context';
@@ -33,20 +34,24 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   constructor(
     private readonly subgraph: string,
     url: string,
-    private readonly signingSecret: string,
+    private readonly hopKeys: HopKeys,
     private readonly guard: SubgraphGuard,
   ) {
     super({ url, fetcher: fetchWithCallSignal });
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { request } = options;
     // loading the schema (`_service { sdl }`) and health checks happen outside any client request.
-    // Signed here, per attempt: a retried call carries a fresh time, never one that may be near its expiry.
+    // Signed here, per attempt: a retried call carries a fresh time and nonce, never one that may be near its expiry.
     const client = 'incomingRequestContext' in options ? options.context : null;
-    for (const [name, value] of Object.entries(signIdentity(client?.identity ?? GATEWAY_IDENTITY, this.signingSecret, request.query ?? ''))) {
-      request.http?.headers.set(name, value);
-    }
+    const signed = await signIdentity(client?.identity ?? GATEWAY_IDENTITY, this.hopKeys, this.subgraph, {
+      method: request.http?.method,
+      query: request.query ?? '',
+      operationName: request.operationName,
+      variables: request.variables,
+    });
+    for (const [name, value] of Object.entries(signed)) request.http?.headers.set(name, value);
     if (client?.requestId) request.http?.headers.set(REQUEST_ID_HEADER, client.requestId);
   }
 

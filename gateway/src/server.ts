@@ -63,6 +63,8 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
   const verifyToken = await createTokenVerifier(config.auth);
   const identify = requestIdentity(verifyToken);
   const servedSchema = new ServedSchema();
+  // a missing or development key in production stops start-up here, not at the first forwarded request
+  void config.hopKeys.signer;
   const guards = new SubgraphGuards(config.resilience, logger);
   const loader = new SupergraphLoader({ build: () => createApollo(config, guards, logger, servedSchema), attempts: options.loadAttempts ?? Infinity, retryMs: LOAD_RETRY_MS, logger });
   let graphql: RequestHandler | null = null;
@@ -74,7 +76,7 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
   });
   const serves = () => graphql !== null && !draining;
   const health = subgraphHealth({
-    signingSecret: config.signingSecret,
+    hopKeys: config.hopKeys,
     timeoutMs: (subgraph) => timeoutFor(config.resilience, subgraph),
     circuit: (subgraph) => guards.for(subgraph).circuit(),
   });
@@ -123,7 +125,7 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
   const gateway = new ApolloGateway({
     supergraphSdl: source.manager,
     // guards live across reloads: a new supergraph does not forget which subgraph is down
-    buildService: ({ name, url }) => new ForwardingDataSource(name, url!, config.signingSecret, guards.for(name)),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, url!, config.hopKeys, guards.for(name)),
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -147,7 +149,7 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
       servedSchema.plugin(),
       inputChecks(),
       graphqlMetrics(serviceMetrics('gateway')),
-      ...(registry ? [usageRecording({ registryUrl: registry.url, signingSecret: config.signingSecret, flushMs: registry.usageFlushMs, log })] : []),
+      ...(registry ? [usageRecording({ registryUrl: registry.url, hopKeys: config.hopKeys, flushMs: registry.usageFlushMs, log })] : []),
       {
         async requestDidStart() {
           return {

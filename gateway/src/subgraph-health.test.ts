@@ -5,10 +5,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { parse } from 'graphql';
 import { listen, type Listening } from '../../schema/http/listen';
-import { verifyIdentity } from '../../schema/identity/signed-identity';
+import { developmentHopKeys } from '../../schema/identity/hop-keys';
+import { HopVerifier } from '../../schema/identity/signed-identity';
 import { subgraphHealth } from './subgraph-health';
 
-const SECRET = 'health-test-signing-secret-0123456789';
 const open: Listening[] = [];
 afterAll(() => Promise.all(open.map((listening) => listening.close())));
 
@@ -22,10 +22,11 @@ async function foreignSubgraph() {
   await apollo.start();
   const app = express();
   app.use(express.json());
-  app.post('/graphql', (req, _res, next) => {
+  const verifier = new HopVerifier(developmentHopKeys('gardens'));
+  app.post('/graphql', async (req, _res, next) => {
     let signed = true;
     try {
-      verifyIdentity(req.headers, SECRET, req.body.query);
+      await verifier.verify(req.headers, { query: req.body.query });
     } catch {
       signed = false;
     }
@@ -47,7 +48,7 @@ async function silentSubgraph() {
   return `${listening.url}/graphql`;
 }
 
-const health = (cacheMs = 0) => subgraphHealth({ signingSecret: SECRET, timeoutMs: () => 300, circuit: (name) => (name === 'gone' ? 'open' : 'closed'), cacheMs });
+const health = (cacheMs = 0) => subgraphHealth({ hopKeys: developmentHopKeys('gateway'), timeoutMs: () => 300, circuit: (name) => (name === 'gone' ? 'open' : 'closed'), cacheMs });
 
 describe('subgraph health', () => {
   it('judges a subgraph by a signed `{ __typename }` at its routing URL, so one without a /health route is up', async () => {

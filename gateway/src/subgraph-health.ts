@@ -1,4 +1,5 @@
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
+import type { HopKeys } from '../../schema/identity/hop-keys';
 import { signIdentity } from '../../schema/identity/signed-identity';
 import type { CircuitStateName } from './resilience/subgraph-guard';
 
@@ -27,7 +28,7 @@ export interface HealthReport {
 }
 
 export interface SubgraphHealthOptions {
-  signingSecret: string;
+  hopKeys: HopKeys;
   timeoutMs(subgraph: string): number;
   circuit(subgraph: string): CircuitStateName;
   /** Probes answer from the last round this long: a storm of /health requests must not become a storm on the subgraphs. */
@@ -41,14 +42,14 @@ const MAX_PROBE_MS = 2000;
 
 type Probe = Omit<SubgraphCheck, 'circuit'>;
 
-async function probe({ url }: RoutedSubgraph, signingSecret: string, timeoutMs: number): Promise<Probe> {
+async function probe({ name, url }: RoutedSubgraph, hopKeys: HopKeys, timeoutMs: number): Promise<Probe> {
   const started = performance.now();
   const latencyMs = () => Math.round(performance.now() - started);
   try {
     const response = await fetch(url, {
       method: 'POST',
       // signed like every request: a subgraph refuses anything else with 401
-      headers: { 'content-type': 'application/json', ...signIdentity(GATEWAY_IDENTITY, signingSecret, PROBE) },
+      headers: { 'content-type': 'application/json', ...(await signIdentity(GATEWAY_IDENTITY, hopKeys, name, { query: PROBE })) },
       body: JSON.stringify({ query: PROBE }),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -106,6 +107,6 @@ interface Round {
 }
 
 async function probeAll(key: string, subgraphs: RoutedSubgraph[], options: SubgraphHealthOptions): Promise<Round> {
-  const probes = await Promise.all(subgraphs.map((subgraph) => probe(subgraph, options.signingSecret, Math.min(options.timeoutMs(subgraph.name), MAX_PROBE_MS))));
+  const probes = await Promise.all(subgraphs.map((subgraph) => probe(subgraph, options.hopKeys, Math.min(options.timeoutMs(subgraph.name), MAX_PROBE_MS))));
   return { key, at: Date.now(), checkedAt: new Date().toISOString(), probes: Object.fromEntries(subgraphs.map(({ name }, i) => [name, probes[i]])) };
 }

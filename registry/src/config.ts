@@ -1,6 +1,8 @@
-import { readDatabaseSettings, readPort, readSigningSecret, readString } from '../../schema/config/env';
+import { readDatabaseSettings, readPort, readString } from '../../schema/config/env';
 import type { DatabaseSettings } from '../../schema/database/database-target';
 import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
+import { type HopKeys, readHopKeys } from '../../schema/identity/hop-keys';
+import { REGISTRY_SERVICE } from '../../schema/identity/roles';
 
 /** The registry's settings, read once at start-up; a bad value stops it with the variable's name. */
 export interface RegistryConfig {
@@ -8,8 +10,8 @@ export interface RegistryConfig {
   database: DatabaseSettings;
   /** Bearer tokens of the admin API are checked exactly as the gateway checks them. */
   auth: AuthConfig;
-  /** The platform secret: the gateway signs its `GET /supergraph` and `POST /usage` with it. */
-  signingSecret: string;
+  /** Its own key (it probes subgraphs and reads intake's catalogue) and the public keys that check the gateway's `GET /supergraph` and `POST /usage`. */
+  hopKeys: HopKeys;
   /** How far back recorded usage makes a breaking change "used". */
   usageWindowDays: number;
   /** Where intake answers: its `departments` catalogue decides which department codes exist. */
@@ -26,7 +28,7 @@ export function readRegistryConfig(env = process.env): RegistryConfig {
     port: readPort('REGISTRY_PORT', 4010, env),
     database: readDatabaseSettings('registry', env),
     auth: readAuthConfig(env),
-    signingSecret: readSigningSecret(env),
+    hopKeys: readHopKeys(REGISTRY_SERVICE, env),
     usageWindowDays: window,
     intakeUrl: () => intakeUrl,
   };

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { HopVerifier } from '../../schema/identity/signed-identity';
 import { databaseAnswers } from '../../schema/database/create-data-source';
 import { mountProbes, type Probes } from '../../schema/http/probes';
 import { requestLogging } from '../../schema/http/request-logging';
@@ -34,8 +35,9 @@ export async function createRegistryApp(dataSource: DataSource, config: Registry
     report: async (_req, answers) => ({ registry: 'up', database: answers ? 'up' : 'down' }),
   });
   mountMetrics(app, serviceMetrics('registry'));
-  mountSupergraphRoute(app, dataSource, config.signingSecret, log);
-  mountUsageRoute(app, dataSource, { signingSecret: config.signingSecret, windowDays: config.usageWindowDays }, log);
+  const verifier = new HopVerifier(config.hopKeys);
+  mountSupergraphRoute(app, dataSource, verifier, log);
+  mountUsageRoute(app, dataSource, { verifier, windowDays: config.usageWindowDays }, log);
   app.use('/graphql', ...admin.handlers);
   return { app, probes, stop: admin.stop };
 }

@@ -1,7 +1,10 @@
+import type { HopKeys } from '../identity/hop-keys';
 import { Role } from '../identity/roles';
 import { signIdentity } from '../identity/signed-identity';
 import type { AuditEvent } from './audit-event.entity';
 
+/** The audience of a relay's signature. */
+export const AUDIT_SERVICE = 'audit';
 /** Where the audit service takes events, below its base URL. */
 export const AUDIT_EVENTS_PATH = '/events';
 /** The audit service refuses bigger batches; a relay sends at most this many per request. */
@@ -60,13 +63,13 @@ export const relayIdentity = (subgraph: string) => ({ id: `relay:${subgraph}`, r
 
 /**
  * Delivers one batch to the audit service at `baseUrl`, signed with the
- * platform secret over the exact body. Resending a batch is safe (events are
+ * subgraph's own key over the exact body. Resending a batch is safe (events are
  * stored once by id), so a caller that times out simply tries again later.
  * Throws on any non-2xx answer.
  */
 export async function postAuditEvents(
   baseUrl: string,
-  secret: string,
+  keys: HopKeys,
   subgraph: string,
   events: AuditEventWire[],
   timeoutMs = 10_000,
@@ -74,7 +77,7 @@ export async function postAuditEvents(
   const body = JSON.stringify({ events });
   const response = await fetch(`${baseUrl.replace(/\/+$/, '')}${AUDIT_EVENTS_PATH}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signIdentity(relayIdentity(subgraph), secret, body) },
+    headers: { 'content-type': 'application/json', ...(await signIdentity(relayIdentity(subgraph), keys, AUDIT_SERVICE, { query: body })) },
     body,
     signal: AbortSignal.timeout(timeoutMs),
   });

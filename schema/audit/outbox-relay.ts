@@ -1,4 +1,5 @@
 import { In, IsNull, type DataSource } from 'typeorm';
+import type { HopKeys } from '../identity/hop-keys';
 import { AuditEvent } from './audit-event.entity';
 import { postAuditEvents, toAuditEventWire } from './audit-wire';
 
@@ -7,7 +8,8 @@ export interface OutboxRelayOptions {
   dataSource: DataSource;
   /** Where the audit service takes events; read on every attempt, so a moved service is found again. */
   auditUrl: () => string | undefined;
-  signingSecret: string;
+  /** The subgraph's own keys: a relay signs as `relay:<subgraph>`. */
+  hopKeys: HopKeys;
   intervalMs?: number;
   batchSize?: number;
   log?: (message: string) => void;
@@ -81,7 +83,7 @@ export class OutboxRelay {
     });
     if (events.length === 0) return 0;
     try {
-      await postAuditEvents(url, this.options.signingSecret, this.options.subgraph, events.map(toAuditEventWire), timeoutMs);
+      await postAuditEvents(url, this.options.hopKeys, this.options.subgraph, events.map(toAuditEventWire), timeoutMs);
       this.failures = 0;
     } catch (error) {
       if (this.failures++ === 0) this.options.log?.(`audit service unreachable (${(error as Error).message}); ${events.length}+ events wait`);

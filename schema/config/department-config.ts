@@ -1,5 +1,6 @@
 import type { DatabaseSettings } from '../database/database-target';
-import { readDatabaseSettings, readPort, readSigningSecret, readString } from './env';
+import { type HopKeys, readHopKeys } from '../identity/hop-keys';
+import { readDatabaseSettings, readPort, readString } from './env';
 
 /** What every department subgraph is configured with. */
 export interface DepartmentConfig {
@@ -7,7 +8,8 @@ export interface DepartmentConfig {
   database: DatabaseSettings;
   /** Where the centre's intake subgraph answers; a function because tests learn it after start-up. */
   intakeUrl: () => string;
-  signingSecret: string;
+  /** Its own key, and the public keys it trusts. */
+  hopKeys: HopKeys;
 }
 
 export function readDepartmentConfig(code: string, defaultPort: number, env = process.env): DepartmentConfig {
@@ -16,6 +18,6 @@ export function readDepartmentConfig(code: string, defaultPort: number, env = pr
     port: readPort(`${code.toUpperCase()}_PORT`, defaultPort, env),
     database: readDatabaseSettings(code, env),
     intakeUrl: () => intakeUrl,
-    signingSecret: readSigningSecret(env),
+    hopKeys: readHopKeys(code, env),
   };
 }

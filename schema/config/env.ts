@@ -53,36 +53,16 @@ export function readDatabaseSettings(subgraph: string, env = process.env): Datab
   };
 }
 
-/** Only for a developer's machine; production refuses to start without a real secret. */
-export const DEVELOPMENT_SIGNING_SECRET = 'hotline-development-signing-secret-do-not-use-in-production';
 /** Only for a developer's machine: `npm run token` signs with it; production refuses it. */
 export const DEVELOPMENT_TOKEN_SECRET = 'hotline-development-token-secret-do-not-use-in-production';
 
-/** Both are in this public repository: whoever holds one can sign identities or tokens. */
+/** It is in this public repository: whoever holds it can sign tokens. */
 export function isDevelopmentSecret(value: string | undefined): boolean {
-  return value === DEVELOPMENT_SIGNING_SECRET || value === DEVELOPMENT_TOKEN_SECRET;
+  return value === DEVELOPMENT_TOKEN_SECRET;
 }
 
 export function isProduction(env = process.env): boolean {
   return env.NODE_ENV === 'production';
-}
-
-/**
- * The secret the gateway signs forwarded identities with and every subgraph
- * verifies them with. Without it a subgraph could not tell the gateway from
- * anyone who reaches its port.
- */
-export function readSigningSecret(env = process.env): string {
-  const secret = env.GATEWAY_SIGNING_SECRET;
-  if (secret) {
-    if (secret.length < 32) throw new Error('GATEWAY_SIGNING_SECRET must be at least 32 characters');
-    if (isProduction(env) && isDevelopmentSecret(secret)) {
-      throw new Error('GATEWAY_SIGNING_SECRET is a development secret published in the repository; set a random one when NODE_ENV=production (npm run env:generate)');
-    }
-    return secret;
-  }
-  if (isProduction(env)) throw new Error('GATEWAY_SIGNING_SECRET is required when NODE_ENV=production');
-  return DEVELOPMENT_SIGNING_SECRET;
 }
 
 /** Where subgraphs deliver their audit events (their outbox relays post to it). */

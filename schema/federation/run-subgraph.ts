@@ -9,6 +9,7 @@ import { observeSql } from '../observability/sql-metrics';
 import { stopTracing } from '../observability/tracing';
 import { exitOnStartupFailure, stopOnSignals } from '../runtime/graceful-stop';
 import { isMigrateCommand, runMigrateCommand } from '../runtime/migrate-command';
+import type { HopKeys } from '../identity/hop-keys';
 import type { SubgraphApp } from './subgraph-app';
 
 export interface SubgraphProcess {
@@ -18,7 +19,7 @@ export interface SubgraphProcess {
   openDataSource(options?: { migrate?: boolean }): Promise<SubgraphDataSource>;
   createApp(data: SubgraphDataSource): Promise<SubgraphApp>;
   /** For subgraphs that record audit events: relay them to the audit service. */
-  outbox?: { signingSecret: string };
+  outbox?: { hopKeys: HopKeys };
 }
 
 /**
@@ -52,7 +53,7 @@ async function serve(process_: SubgraphProcess): Promise<void> {
         subgraph: process_.name,
         dataSource: data.dataSource,
         auditUrl: () => auditUrl,
-        signingSecret: process_.outbox.signingSecret,
+        hopKeys: process_.outbox.hopKeys,
         // how often the relay looks for new events; delivery is at least once whatever the value
         intervalMs: readMilliseconds('OUTBOX_POLL_MS', 500),
         log: (message) => logger.warn(message),

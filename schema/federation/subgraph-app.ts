@@ -6,7 +6,10 @@ import type { GraphQLSchema } from 'graphql';
 import { errorFormatter } from '../http/error-reporting';
 import { mountProbes, type Probes } from '../http/probes';
 import { requestLogging } from '../http/request-logging';
-import { verifyIdentity } from '../identity/signed-identity';
+import type { HopKeys } from '../identity/hop-keys';
+import { readSchemaReadTokens, schemaReaderFrom } from '../identity/schema-reader';
+import { HopVerifier } from '../identity/signed-identity';
+import { hopRequestOf } from './hop-request';
 import { graphqlMetrics } from '../observability/graphql-metrics';
 import { type Logger, serviceLogger } from '../observability/logger';
 import { serviceMetrics } from '../observability/metrics-registry';
@@ -22,19 +25,25 @@ export interface SubgraphAppOptions<C extends RequestContext> {
   /** Whether the subgraph can serve: typically a `SELECT 1` on its database. */
   isHealthy(): Promise<boolean>;
   /** Verifies the identity the gateway signed; a request without a valid signature is refused. */
-  signingSecret: string;
+  hopKeys: HopKeys;
+  /** SHA-256 digests of the tokens that may read `_service { sdl }` alone; by default SCHEMA_READ_TOKEN_SHA256. */
+  schemaReadTokens?: Buffer[];
   logger?: Logger;
 }
 
 export interface SubgraphApp {
   app: Express;
   probes: Probes;
+  /** Checks signed hops addressed to this subgraph (also for its own non-GraphQL routes). */
+  verifier: HopVerifier;
   stop(): Promise<void>;
 }
 
 /** An HTTP app serving one subgraph at `/graphql` and its probes; it does not listen. */
 export async function createSubgraphApp<C extends RequestContext>(options: SubgraphAppOptions<C>): Promise<SubgraphApp> {
   const logger = options.logger ?? serviceLogger(options.name);
+  const verifier = new HopVerifier(options.hopKeys);
+  const schemaReadTokens = options.schemaReadTokens ?? readSchemaReadTokens();
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     formatError: errorFormatter(options.name, logger),
@@ -65,11 +74,14 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = currentRequestId() ?? requestIdFrom(req.headers);
-        // only the gateway (or a subgraph acting for the same caller) holds the secret
-        const actor = verifyIdentity(req.headers, options.signingSecret, typeof req.body?.query === 'string' ? req.body.query : '');
-        return options.createContext({ requestId, actor });
+        const request = hopRequestOf(req);
+        const reader = schemaReaderFrom(req.headers, request.query, schemaReadTokens);
+        if (reader) return options.createContext({ requestId, actor: reader });
+        // only the gateway speaks for a caller; another service for itself, or for a caller the gateway sent it
+        const hop = await verifier.verify(req.headers, request);
+        return options.createContext({ requestId, actor: hop.actor, hop: hop.token });
       },
     }),
   );
-  return { app, probes, stop: () => apollo.stop() };
+  return { app, probes, verifier, stop: () => apollo.stop() };
 }

@@ -37,8 +37,14 @@ export interface Identity {
 
 export const ANONYMOUS: Identity = { id: 'anonymous', roles: [] };
 
+/** A platform service acting for itself (loading schemas, probing, relaying): the one identity its own key may assert. */
+export const serviceIdentity = (service: string): Identity => ({ id: service, roles: [Role.SYSTEM_ADMIN] });
+
+/** The schema registry's name as an audience, and its identity when it asks a subgraph something itself. */
+export const REGISTRY_SERVICE = 'registry';
+
 /** The gateway's own identity, for loading subgraph schemas. */
-export const GATEWAY_IDENTITY: Identity = { id: 'gateway', roles: [Role.SYSTEM_ADMIN] };
+export const GATEWAY_IDENTITY: Identity = serviceIdentity('gateway');
 
 export const hasRole = (identity: Identity, ...roles: Role[]) => identity.roles.some((role) => roles.includes(role));
 

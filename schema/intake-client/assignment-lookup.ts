@@ -1,4 +1,5 @@
 import { ErrorCode, NotAssignedError, NotFoundError, UpstreamUnavailableError } from '../errors';
+import type { HopKeys } from '../identity/hop-keys';
 import { signIdentity } from '../identity/signed-identity';
 import { REQUEST_ID_HEADER, type RequestContext } from '../request-context';
 
@@ -26,7 +27,7 @@ interface TicketReply {
  * rather than keeping a copy that could drift.
  */
 export function intakeAssignmentLookup(
-  config: { intakeUrl: () => string; signingSecret: string },
+  config: { intakeUrl: () => string; hopKeys: HopKeys },
   department: string,
 ): AssignmentLookup {
   return async (ticketId, context) => {
@@ -37,8 +38,8 @@ export function intakeAssignmentLookup(
         headers: {
           'content-type': 'application/json',
           [REQUEST_ID_HEADER]: context.requestId,
-          // the department asks as the caller, so intake applies the caller's own rights
-          ...signIdentity(context.actor, config.signingSecret, QUERY),
+          // the department asks as the caller, showing the gateway's hop, so intake applies the caller's own rights
+          ...(await signIdentity(context.actor, config.hopKeys, 'intake', { query: QUERY, variables: { id: ticketId } }, { onBehalfOf: context.hop })),
         },
         body: JSON.stringify({ query: QUERY, variables: { id: ticketId } }),
         signal: AbortSignal.timeout(5000),

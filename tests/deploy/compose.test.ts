@@ -12,7 +12,9 @@ interface Compose {
 }
 
 const ONE_SHOTS = ['migrate', 'registry-bootstrap'];
-const SECRET_NAME = /SECRET|PASSWORD|TOKEN|PRIVATE|DATABASE_URL/;
+/** Whose hop key a one-shot holds: the bootstrap reads SDLs as the registry does. */
+const KEY_OF: Record<string, string> = { 'registry-bootstrap': 'registry' };
+const SECRET_NAME = /SECRET|PASSWORD|TOKEN|PRIVATE|SIGNING_KEY|DATABASE_URL/;
 const SECONDS = /^(\d+)s$/;
 
 /** `<<: *app` merge keys are part of compose's YAML; the yaml package applies them when asked. */
@@ -88,7 +90,9 @@ function composeProblems(text: string): string[] {
     if (name !== 'migrate' && environment.MIGRATE_ON_START !== 'false') problems.push(`${at}: MIGRATE_ON_START is not false; it would need DDL rights`);
     const files = list(service.env_file);
     if (files[0] !== '.env.production') problems.push(`${at}: does not read .env.production first`);
-    if (name !== 'migrate' && files.some((file) => file !== '.env.production')) problems.push(`${at}: reads ${files.join(', ')}; a service gets only .env.production`);
+    // a service reads the shared file and its own hop key, nothing of another service's nor the DDL account
+    const own = [`.env.production`, `.env.production.key.${KEY_OF[name] ?? name}`];
+    if (name !== 'migrate' && files.join() !== own.join()) problems.push(`${at}: reads ${files.join(', ')}; a service gets only ${own.join(', ')}`);
     for (const entry of [...distPathsIn(service.entrypoint), ...distPathsIn(service.command)]) {
       const source = sourceOfDistEntry(entry);
       if ('problem' in source) problems.push(`${at}: ${source.problem}`);
@@ -119,9 +123,6 @@ function composeProblems(text: string): string[] {
   const init = (db.volumes ?? []).find((volume: string) => volume.includes('/docker-entrypoint-initdb.d'));
   const initDir = init?.split(':')[0];
   if (!initDir || !fs.existsSync(path.join(ROOT, initDir)) || fs.readdirSync(path.join(ROOT, initDir)).length === 0) problems.push('db: no init scripts create the accounts');
-  for (const name of names.filter((candidate) => candidate !== 'migrate' && candidate !== 'db')) {
-    if (list(services[name].env_file).some((file) => file !== '.env.production')) problems.push(`${name}: reads more than .env.production`);
-  }
 
   // every long-running service of the image starts only after the migrations completed
   const reaches = (name: string, target: string, seen = new Set<string>()): boolean => {
@@ -194,7 +195,7 @@ describe('docker-compose.yml (production mode)', () => {
     ['a service loses its restart policy', (t) => t.replace('  restart: unless-stopped\n  # services stop', '  # services stop'), /service gateway: restart \(none\) does not bring it back/],
     ['a healthcheck asks /health', (t) => t.replace("127.0.0.1:4003/readyz", '127.0.0.1:4003/health'), /streetlight: healthcheck does not ask \/readyz/],
     ['NODE_ENV is development', (t) => t.replace('NODE_ENV: production', 'NODE_ENV: development'), /NODE_ENV is development/],
-    ['a secret is written inline', (t) => t.replace('    HOST: 0.0.0.0\n', '    HOST: 0.0.0.0\n    GATEWAY_SIGNING_SECRET: abcdefabcdefabcdefabcdefabcdefabcdef\n'), /GATEWAY_SIGNING_SECRET is written in the compose file/],
+    ['a secret is written inline', (t) => t.replace('    HOST: 0.0.0.0\n', '    HOST: 0.0.0.0\n    HOP_SIGNING_KEY: abcdefabcdefabcdefabcdefabcdefabcdef\n'), /HOP_SIGNING_KEY is written in the compose file/],
     ['a database URL with its password is inline', (t) => t.replace('    HOST: 0.0.0.0\n', '    HOST: 0.0.0.0\n    DATABASE_URL: mysql://root:hotline@db:3306/hotline\n'), /a URL with a password/],
     ['the registry is published on every interface', (t) => t.replace('ports: ["127.0.0.1:4010:4010"]', 'ports: ["4010:4010"]'), /registry: publishes 4010 on every interface/],
     ['the gateway defaults to every interface', (t) => t.replace('${GATEWAY_PUBLISH:-127.0.0.1:4000}', '${GATEWAY_PUBLISH:-0.0.0.0:4000}'), /gateway: publishes 4000 on every interface/],
@@ -202,7 +203,8 @@ describe('docker-compose.yml (production mode)', () => {
     ['services wait only for migrate to start', (t) => t.replace('migrate: { condition: service_completed_successfully }', 'migrate: { condition: service_started }'), /waits for migrate to start/],
     ['migrate forgets a service', (t) => t.replace('        node --enable-source-maps dist/subgraphs/water/src/main.js migrate\n', ''), /migrate: does not migrate water/],
     ['migrate uses the services\' account', (t) => t.replace('env_file: [.env.production, .env.production.migrate]', 'env_file: [.env.production]'), /DDL account/],
-    ['a service gets the DDL account', (t) => t.replace('    command: ["dist/subgraphs/transit/src/main.js"]', '    env_file: [.env.production, .env.production.migrate]\n    command: ["dist/subgraphs/transit/src/main.js"]'), /transit: reads .env.production, .env.production.migrate/],
+    ['a service gets the DDL account', (t) => t.replace('env_file: [.env.production, .env.production.key.transit]', 'env_file: [.env.production, .env.production.migrate]'), /transit: reads .env.production, .env.production.migrate/],
+    ['a service gets another service\'s hop key', (t) => t.replace('env_file: [.env.production, .env.production.key.water]', 'env_file: [.env.production, .env.production.key.gateway]'), /water: reads .env.production, .env.production.key.gateway; a service gets only .env.production, .env.production.key.water/],
     ['the bootstrap does not wait for a subgraph', (t) => t.replace('      audit: { condition: service_healthy }\n', ''), /registry-bootstrap: must wait for a healthy audit/],
     ['an entry has no source', (t) => t.replace('command: ["dist/subgraphs/intake/src/main.js"]', 'command: ["dist/subgraphs/intake/main.js"]'), /intake\/main.ts does not exist/],
     ['the healthcheck uses curl', (t) => t.replace(`["CMD", "node", "-e", "fetch('http://127.0.0.1:4005/readyz')`, `["CMD", "curl", "-f", "http://127.0.0.1:4005/readyz", "-e", "fetch('x')`), /neither curl nor wget/],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEVELOPMENT_TOKEN_SECRET } from '../../schema/identity/auth-config';
-import { DEVELOPMENT_SIGNING_SECRET } from '../../schema/config/env';
+import { DEVELOPMENT_SCHEMA_READ_TOKEN } from '../../schema/identity/schema-reader';
 
 /** What the deployment artefacts are checked against: the runtime contract of each service. */
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -68,7 +68,7 @@ export function parseEnvFile(text: string): Record<string, string> {
 }
 
 /** The development-only secrets the code carries; none may reach a production artefact. */
-export const DEVELOPMENT_SECRETS = [DEVELOPMENT_SIGNING_SECRET, DEVELOPMENT_TOKEN_SECRET];
+export const DEVELOPMENT_SECRETS = [DEVELOPMENT_SCHEMA_READ_TOKEN, DEVELOPMENT_TOKEN_SECRET];
 
 /** A value a person must replace; the generated files and the committed templates mark them all the same way. */
 export const PLACEHOLDER = /CHANGE-ME/;

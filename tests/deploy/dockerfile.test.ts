@@ -91,7 +91,7 @@ function dockerfileProblems(text: string): string[] {
       if (argumentsOf(instruction).some((arg) => /(^|\/)\.env/.test(arg))) problems.push(`${instruction.getKeyword()} ${instruction.getArgumentsContent()}: an env file in the image`);
     }
     for (const [name] of Object.entries(envOf(stage))) {
-      if (/SECRET|PASSWORD|TOKEN|PRIVATE|DATABASE_URL/.test(name)) problems.push(`ENV ${name}: secrets come from the environment at run time`);
+      if (/SECRET|PASSWORD|TOKEN|PRIVATE|SIGNING_KEY|DATABASE_URL/.test(name)) problems.push(`ENV ${name}: secrets come from the environment at run time`);
     }
     for (const arg of of(stage, 'ARG')) if (/SECRET|PASSWORD|TOKEN/.test(arg.getArgumentsContent() ?? '')) problems.push(`ARG ${arg.getArgumentsContent()}: build arguments stay in the image history`);
   }
@@ -142,7 +142,7 @@ describe('the Dockerfile', () => {
     ['it runs as root', (t) => t.replace(/^USER node$/m, ''), /runs as root/],
     ['NODE_ENV is development', (t) => t.replace('NODE_ENV=production', 'NODE_ENV=development'), /NODE_ENV is development/],
     ['an env file is copied', (t) => t.replace('COPY package.json ./\nCOPY --from', 'COPY package.json .env.production ./\nCOPY --from'), /an env file in the image/],
-    ['a secret is baked in', (t) => t.replace('HOST=0.0.0.0', 'HOST=0.0.0.0 GATEWAY_SIGNING_SECRET=abc'), /ENV GATEWAY_SIGNING_SECRET/],
+    ['a secret is baked in', (t) => t.replace('HOST=0.0.0.0', 'HOST=0.0.0.0 HOP_SIGNING_KEY=abc'), /ENV HOP_SIGNING_KEY/],
     ['the entry has no source', (t) => t.replace('CMD ["dist/gateway/src/main.js"]', 'CMD ["dist/gateway/main.js"]'), /dist\/gateway\/main.js: its source gateway\/main.ts does not exist/],
     ['the entry is a test', (t) => t.replace('CMD ["dist/gateway/src/main.js"]', 'CMD ["dist/tests/e2e/federation.test.js"]'), /does not compile tests\/|tests are excluded/],
     ['the command is a shell string', (t) => t.replace('CMD ["dist/gateway/src/main.js"]', 'CMD node dist/gateway/src/main.js'), /JSON form/],

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,9 @@ import { readGatewayConfig } from '../../gateway/src/config';
 import { readRegistryConfig } from '../../registry/src/config';
 import { databaseTarget } from '../../schema/database/database-target';
 import { readDatabaseSettings } from '../../schema/config/env';
+import { readHopKeys } from '../../schema/identity/hop-keys';
+import { Role } from '../../schema/identity/roles';
+import { HopVerifier, signIdentity } from '../../schema/identity/signed-identity';
 import { DEVELOPMENT_SECRETS, PLACEHOLDER, ROOT, parseEnvFile, readText } from './deploy-files';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -22,7 +26,8 @@ function readEnv(file: string): Record<string, string> {
   return parseEnvFile(fs.readFileSync(file, 'utf8'));
 }
 
-const SECRETS = ['GATEWAY_SIGNING_SECRET', 'MARIADB_ROOT_PASSWORD', 'HOTLINE_DDL_PASSWORD', 'HOTLINE_DML_PASSWORD'];
+const SECRETS = ['MARIADB_ROOT_PASSWORD', 'HOTLINE_DDL_PASSWORD', 'HOTLINE_DML_PASSWORD'];
+const SIGNERS = ['gateway', 'registry', 'intake', 'water', 'streetlight', 'transit', 'audit'];
 
 describe('scripts/generate-env.js', () => {
   let dir: string;
@@ -46,7 +51,8 @@ describe('scripts/generate-env.js', () => {
 
     const { services, migrate, db } = files();
     // what the services' production configuration readers insist on
-    for (const name of ['GATEWAY_SIGNING_SECRET', 'DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) expect(services[name]).toBeTruthy();
+    for (const name of ['HOP_TRUSTED_KEYS', 'DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) expect(services[name]).toBeTruthy();
+    expect(services.HOP_SIGNING_KEY).toBeUndefined();
     expect(Object.keys(migrate)).toEqual(['DATABASE_URL']);
     // what the MariaDB image and the account script read
     const script = readText('deploy/compose/mariadb-init/10-hotline-accounts.sh');
@@ -80,20 +86,40 @@ describe('scripts/generate-env.js', () => {
     const again = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-env-'));
     try {
       generate(again);
-      expect(readEnv(path.join(again, '.env.production')).GATEWAY_SIGNING_SECRET).not.toBe(services.GATEWAY_SIGNING_SECRET);
+      expect(readEnv(path.join(again, '.env.production.key.water')).HOP_SIGNING_KEY).not.toBe(readEnv(path.join(dir, '.env.production.key.water')).HOP_SIGNING_KEY);
     } finally {
       fs.rmSync(again, { recursive: true, force: true });
     }
   });
 
+  it('gives each service a key of its own that the others trust, and each department a schema-read token', async () => {
+    generate(dir);
+    const shared = files().services;
+    const envOf = (service: string): NodeJS.ProcessEnv => ({ ...shared, ...readEnv(path.join(dir, `.env.production.key.${service}`)), NODE_ENV: 'production' });
+    const keys = Object.fromEntries(SIGNERS.map((service) => [service, readHopKeys(service, envOf(service))]));
+    const privateParts = SIGNERS.map((service) => JSON.parse(envOf(service).HOP_SIGNING_KEY!).d);
+    expect(new Set(privateParts).size).toBe(SIGNERS.length);
+    for (const part of privateParts) expect(fs.readFileSync(path.join(dir, '.env.production'), 'utf8')).not.toContain(part);
+    // the gateway's word reaches water; water's key cannot speak for a citizen
+    const request = { query: '{ supplyZones { code } }' };
+    const citizen = { id: 'citizen-zhang', roles: [Role.CITIZEN] };
+    await expect(new HopVerifier(keys.water).verify(await signIdentity(citizen, keys.gateway, 'water', request), request)).resolves.toMatchObject({ signer: 'gateway' });
+    await expect(new HopVerifier(keys.intake).verify(await signIdentity(citizen, keys.water, 'intake', request), request)).rejects.toThrow(/may not speak for/);
+    // each schema-read token opens its own subgraph: the service keeps the digest, the CI the token
+    const tokens = readEnv(path.join(dir, '.env.production.schema-tokens'));
+    const digest = createHash('sha256').update(tokens.WATER_SCHEMA_READ_TOKEN).digest('hex');
+    expect(envOf('water').SCHEMA_READ_TOKEN_SHA256).toBe(digest);
+    expect(envOf('transit').SCHEMA_READ_TOKEN_SHA256).not.toBe(digest);
+  });
+
   it('leaves the identity provider to the city, marked, and the services start on nothing else', async () => {
     generate(dir);
-    const env: Record<string, string> = { ...files().services, NODE_ENV: 'production' };
+    const env: Record<string, string> = { ...files().services, ...readEnv(path.join(dir, '.env.production.key.gateway')), NODE_ENV: 'production' };
     for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) expect(env[name]).toMatch(PLACEHOLDER);
     expect(fs.readFileSync(path.join(dir, '.env.production'), 'utf8')).toMatch(/# >>> CHANGE-ME: the city's identity provider/);
     // the configuration readers accept everything else in production …
-    expect(() => readGatewayConfig(env)).not.toThrow();
-    expect(() => readRegistryConfig(env)).not.toThrow();
+    expect(() => readGatewayConfig(env).hopKeys.signer).not.toThrow();
+    expect(() => readRegistryConfig({ ...env, ...readEnv(path.join(dir, '.env.production.key.registry')) }).hopKeys.signer).not.toThrow();
     // … and a placeholder left in place stops the gateway and the registry rather than refusing every token later
     await expect(createTokenVerifier(readAuthConfig(env))).rejects.toThrow(/Invalid URL/);
     await expect(createTokenVerifier(readAuthConfig({ ...env, AUTH_JWKS_URL: 'https://idp.city.example/jwks.json' }))).resolves.toBeInstanceOf(Function);
@@ -144,7 +170,8 @@ describe('scripts/generate-env.js', () => {
     const examples = path.join(ROOT, 'deploy/k8s/overlays/production');
     expect(Object.keys(app).sort()).toEqual(Object.keys(parseEnvFile(fs.readFileSync(path.join(examples, 'app.env.example'), 'utf8'))).sort());
     expect(Object.keys(migrate).sort()).toEqual(Object.keys(parseEnvFile(fs.readFileSync(path.join(examples, 'migrate.env.example'), 'utf8'))).sort());
-    expect(app.GATEWAY_SIGNING_SECRET.length).toBeGreaterThanOrEqual(32);
+    for (const service of SIGNERS) expect(JSON.parse(readEnv(path.join(overlay, `hop-${service}.env`)).HOP_SIGNING_KEY).kid).toMatch(new RegExp(`^${service}:`));
+    expect(JSON.parse(app.HOP_TRUSTED_KEYS).keys).toHaveLength(SIGNERS.length);
     const sql = fs.readFileSync(path.join(overlay, 'db-accounts.sql'), 'utf8');
     expect(sql).toContain(`'hotline_app'@'%' IDENTIFIED BY '${new URL(app.DATABASE_URL).password}'`);
     expect(sql).toContain(`'hotline_migrate'@'%' IDENTIFIED BY '${new URL(migrate.DATABASE_URL).password}'`);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { signIdentity } from '../../schema/identity/signed-identity';
 import { EXPORT_COLUMNS } from '../../subgraphs/audit/src/export/export-format';
 import { verifyAllTrails } from '../../subgraphs/audit/src/trail/verify-trail';
 import { newTicket } from '../support/lifecycle-steps';
-import { type Persona, TEST_SIGNING_SECRET } from '../support/personas';
+import { type Persona, signedAsGateway, testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -32,7 +32,7 @@ function wire(ticketId: string, subgraph: string, action: string, overrides: Par
     ...overrides,
   };
 }
-const deliver = (subgraph: string, events: AuditEventWire[]) => postAuditEvents(stack.subgraphs.audit.url, TEST_SIGNING_SECRET, subgraph, events);
+const deliver = (subgraph: string, events: AuditEventWire[]) => postAuditEvents(stack.subgraphs.audit.url, testKeys(subgraph), subgraph, events);
 const dispatched = (ticketId: string, departmentCode: string, requestId = randomUUID()) =>
   wire(ticketId, 'intake', 'ticket.dispatched', { toState: 'DISPATCHED', requestId, data: { departmentCode, lead: true } });
 const returned = (ticketId: string, departmentCode: string) =>
@@ -95,10 +95,14 @@ describe('delivering audit events', () => {
     const unsigned = await post({});
     expect(unsigned.status).toBe(401);
     expect(unsigned.body.error.code).toBe('UNAUTHENTICATED');
-    expect((await post(signIdentity(relayIdentity('water'), 'another-secret-0123456789abcdefghij', body))).status).toBe(401);
-    expect((await post(signIdentity(relayIdentity('water'), TEST_SIGNING_SECRET, '{"events":[]}'))).status).toBe(401);
-    expect((await post(signIdentity({ id: 'operator-007', roles: [Role.OPERATOR] }, TEST_SIGNING_SECRET, body))).status).toBe(403);
-    const impostor = await post(signIdentity(relayIdentity('transit'), TEST_SIGNING_SECRET, body));
+    const water = testKeys('water');
+    const forged = { ...water, signer: { ...water.signer, privateKey: generateKeyPairSync('ed25519').privateKey } };
+    expect((await post(await signIdentity(relayIdentity('water'), forged, 'audit', { query: body }))).status).toBe(401);
+    expect((await post(await signIdentity(relayIdentity('water'), water, 'audit', { query: '{"events":[]}' }))).status).toBe(401);
+    expect((await post(await signedAsGateway({ id: 'operator-007', roles: [Role.OPERATOR] }, 'audit', body))).status).toBe(403);
+    // water's key speaks for water's relay alone
+    expect((await post(await signIdentity(relayIdentity('transit'), water, 'audit', { query: body }))).status).toBe(401);
+    const impostor = await post(await signIdentity(relayIdentity('transit'), testKeys('transit'), 'audit', { query: body }));
     expect(impostor.status).toBe(400);
     expect(impostor.body.error.message).toMatch(/recorded by water, not by transit/);
     const [{ n }] = await auditDb.query('SELECT COUNT(*) AS n FROM trail_event WHERE ticketId = ?', [ticketId]);

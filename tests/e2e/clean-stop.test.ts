@@ -2,8 +2,7 @@ import mysql from 'mysql2/promise';
 import { dropDatabase } from '../../schema/database/create-data-source';
 import { databaseTarget } from '../../schema/database/database-target';
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
-import { signIdentity } from '../../schema/identity/signed-identity';
-import { TEST_SIGNING_SECRET } from '../support/personas';
+import { signedAsGateway } from '../support/personas';
 import { startProcessStack, type ProcessStack } from '../support/process-stack';
 import { freePort, ServiceProcess } from '../support/service-process';
 
@@ -68,10 +67,10 @@ describe.each(['mysql', 'embedded'] as const)('every service stops within 2 s of
     expect(created.body.errors).toBeUndefined();
 
     const query = '{ supplyZones { code nameZh } }';
-    const ask = () =>
+    const ask = async () =>
       fetch(`${stack.subgraphs.water.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signIdentity(GATEWAY_IDENTITY, TEST_SIGNING_SECRET, query) },
+        headers: { 'content-type': 'application/json', ...(await signedAsGateway(GATEWAY_IDENTITY, 'water', query)) },
         body: JSON.stringify({ query }),
       }).then(
         (response) => (response.ok ? 'answered' : `HTTP ${response.status}`),

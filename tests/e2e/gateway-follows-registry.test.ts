@@ -6,7 +6,7 @@ import { createGatewayApp, type GatewayApp } from '../../gateway/src/server';
 import { UsageRecord } from '../../registry/src/usage/usage-record.entity';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';
 import { listen, type Listening } from '../../schema/http/listen';
-import { TEST_SIGNING_SECRET, tokenFor } from '../support/personas';
+import { tokenFor, testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -90,13 +90,13 @@ describe('a gateway that follows the registry', () => {
     try {
       expect((await health(listening.url)).body.supergraph).toMatchObject({ version: 1 });
       // a documentation change: a real publish (new supergraph) that the running water service already serves
-      const { sdl } = await fetchSubgraphSdl('water', stack.subgraphs.water.url, TEST_SIGNING_SECRET);
+      const { sdl } = await fetchSubgraphSdl('water', stack.subgraphs.water.url, testKeys('registry'));
       const edited = sdl.replace(`"The water company's knowledge about a ticket's place"`, '"市自来水公司: what the water company knows about a ticket"');
       expect(edited).not.toBe(sdl);
       const file = path.join(os.tmpdir(), `water-${process.pid}.graphql`);
       fs.writeFileSync(file, edited);
       const lines: string[] = [];
-      const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), env: { REGISTRY_URL: stack.registry!.url, GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET } };
+      const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), env: { REGISTRY_URL: stack.registry!.url } };
       const url = `${stack.subgraphs.water.url}/graphql`;
       const token = await tokenFor('waterAdmin');
       const code = await runSubgraphCli(['publish', '--name', 'water', '--url', url, '--schema', file, '--reason', 'describe the ticket view', '--token', token], io);

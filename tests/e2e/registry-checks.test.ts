@@ -9,8 +9,7 @@ import { bootstrapRegistry } from '../../registry/src/bootstrap';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';
 import type { DatabaseSettings } from '../../schema/database/database-target';
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
-import { signIdentity } from '../../schema/identity/signed-identity';
-import { type Persona, TEST_SIGNING_SECRET, tokenFor } from '../support/personas';
+import { tokenFor, type Persona, signedAsGateway, testKeys } from '../support/personas';
 import { openRegistry, serveSdlStandIn } from '../support/running-registry';
 import { type Stack, startStack, TEST_MYSQL_URL } from '../support/stack';
 
@@ -46,7 +45,7 @@ const standIns: Array<() => Promise<void>> = [];
 beforeAll(async () => {
   stack = await startStack();
   registry = await startRegistry();
-  const fetched = await Promise.all(Object.entries(stack.subgraphs).map(([name, running]) => fetchSubgraphSdl(name, running.url, TEST_SIGNING_SECRET)));
+  const fetched = await Promise.all(Object.entries(stack.subgraphs).map(([name, running]) => fetchSubgraphSdl(name, running.url, testKeys('registry'))));
   sdl = Object.fromEntries(fetched.map((subgraph) => [subgraph.name, subgraph.sdl]));
   routingUrl = Object.fromEntries(fetched.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`]));
   const result = await bootstrapRegistry(registry.dataSource, fetched.map((subgraph) => ({ ...subgraph, department: subgraph.name })), 'test-bootstrap');
@@ -66,7 +65,7 @@ async function cli(persona: Persona, args: string[], schema?: string) {
   const err: string[] = [];
   const file = path.join(schemaDir, `${randomBytes(4).toString('hex')}.graphql`);
   if (schema !== undefined) fs.writeFileSync(file, schema);
-  const env = { REGISTRY_URL: registry.url, REGISTRY_TOKEN: await tokenFor(persona), GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET };
+  const env = { REGISTRY_URL: registry.url, REGISTRY_TOKEN: await tokenFor(persona) };
   const code = await runSubgraphCli([...args, ...(schema === undefined ? [] : ['--schema', file])], { out: (line) => out.push(line), err: (line) => err.push(line), env });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -81,15 +80,15 @@ const publish = (persona: Persona | null, input: Record<string, unknown>) =>
   admin(persona, `mutation ($input: SubgraphInput!) { publishSubgraph(input: $input) { ok version supergraphVersion check { ${SUBGRAPH_INPUT} } } }`, { input });
 const supergraphVersion = async () => (await admin('operator', '{ supergraph { version } }')).body.data.supergraph.version as number;
 
-function signedGet(urlPath: string) {
-  return request(registry.url).get(urlPath).set(signIdentity(GATEWAY_IDENTITY, TEST_SIGNING_SECRET, urlPath));
+async function signedGet(urlPath: string) {
+  return request(registry.url).get(urlPath).set(await signedAsGateway(GATEWAY_IDENTITY, 'registry', { method: 'GET', query: urlPath }));
 }
 
-function recordUsage(operations: unknown[]) {
+async function recordUsage(operations: unknown[]) {
   const body = JSON.stringify({ operations });
   return request(registry.url)
     .post('/usage')
-    .set({ 'content-type': 'application/json', ...signIdentity(GATEWAY_IDENTITY, TEST_SIGNING_SECRET, body) })
+    .set({ 'content-type': 'application/json', ...(await signedAsGateway(GATEWAY_IDENTITY, 'registry', body)) })
     .send(body);
 }
 
@@ -108,7 +107,8 @@ const servedAt = (variant: string) => serveSdlStandIn(variant, standIns);
 
 describe('the schema registry', () => {
   it('serves the bootstrapped supergraph to signed callers only, and reports its health', async () => {
-    const served = await signedGet('/supergraph').expect(200);
+    const served = await signedGet('/supergraph');
+    expect(served.status).toBe(200);
     expect(served.body).toMatchObject({ version: 1, subgraphs: expect.arrayContaining([{ name: 'water', url: routingUrl.water }]) });
     expect(served.body.supergraphSdl).toContain('type WaterTicketInfo');
     await request(registry.url).get('/supergraph').expect(401);
@@ -133,7 +133,8 @@ describe('the schema registry', () => {
 
   it('refuses a breaking change that a recorded operation uses, lets an unused one through with a warning, and records a forced one', async () => {
     const usage = [{ name: 'OperatorConsole', client: 'operator-console', coordinates: ['Query.ticket', 'Ticket.water', 'WaterTicketInfo.outages'], count: 3 }];
-    await recordUsage(usage).expect(200, { recorded: 1 });
+    const recorded = await recordUsage(usage);
+    expect([recorded.status, recorded.body]).toEqual([200, { recorded: 1 }]);
     await request(registry.url).post('/usage').set('content-type', 'application/json').send(JSON.stringify({ operations: usage })).expect(401);
 
     const withoutOutages = edit(sdl.water, OUTAGES_FIELD, '');
@@ -188,13 +189,14 @@ describe('the schema registry', () => {
       ['v2', 'PUBLISH'],
       ['v1', 'PUBLISH'],
     ]);
-    const first = (await signedGet('/supergraph').expect(200)).body;
+    const first = (await signedGet('/supergraph')).body;
+    expect(first.version).toEqual(expect.any(Number));
     const rolledBack = await cli('waterAdmin', ['rollback', '--name', 'water', '--version', '1', '--reason', 'restore outages for the console']);
     expect(rolledBack).toMatchObject({ code: 0, out: expect.stringContaining('OK rollback to version 1 of water: version 4') });
 
     const current = (await admin('observer', '{ subgraphs { name version sdl } }')).body.data.subgraphs.find((s: { name: string }) => s.name === 'water');
     expect(current).toEqual({ name: 'water', version: 4, sdl: sdl.water });
-    const served = (await signedGet('/supergraph').expect(200)).body;
+    const served = (await signedGet('/supergraph')).body;
     expect(served.version).toBe(first.version + 1);
     expect(served.supergraphSdl).toContain(OUTAGES_FIELD.split('\n')[1]);
     expect(served.supergraphSdl).toMatch(/type SupplyZone[^}]*nameEn: String!/);

@@ -7,7 +7,6 @@ import type { DataSource } from 'typeorm';
 import { type AuditEventWire, postAuditEvents } from '../../schema/audit/audit-wire';
 import { listen, type Listening } from '../../schema/http/listen';
 import { Role } from '../../schema/identity/roles';
-import { signIdentity } from '../../schema/identity/signed-identity';
 import type { SubgraphApp } from '../../schema/federation/subgraph-app';
 import { AnchorLedger } from '../../subgraphs/audit/src/anchor/anchor-ledger';
 import { signAnchor } from '../../subgraphs/audit/src/anchor/anchor-line';
@@ -17,7 +16,7 @@ import { createAuditApp } from '../../subgraphs/audit/src/server';
 import { TrailEvent } from '../../subgraphs/audit/src/trail/trail-event.entity';
 import { chainHash } from '../../subgraphs/audit/src/trail/trail-hash';
 import { verifyAllTrails, verifyTrail } from '../../subgraphs/audit/src/trail/verify-trail';
-import { TEST_SIGNING_SECRET } from '../support/personas';
+import { signedAsGateway, testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -34,7 +33,7 @@ const settings: AnchorSettings = {
 beforeAll(async () => {
   stack = await startStack();
   auditDb = stack.subgraphs.audit.data.dataSource;
-  const app = await createAuditApp(auditDb, { port: 0, database: stack.database, signingSecret: TEST_SIGNING_SECRET, anchor: settings });
+  const app = await createAuditApp(auditDb, { port: 0, database: stack.database, hopKeys: testKeys('audit'), anchor: settings });
   anchored = { app, listening: await listen(app.app, 0) };
   await new Promise((resolve) => setTimeout(resolve, 300)); // its first anchor (of no heads yet)
 });
@@ -51,7 +50,7 @@ const wire = (ticketId: string, reason: string): AuditEventWire => ({
   occurredAt: new Date((clock += 60_000)).toISOString(),
 });
 async function trailOf(count: number, ticketId: string = randomUUID()): Promise<string> {
-  await postAuditEvents(stack.subgraphs.audit.url, TEST_SIGNING_SECRET, 'water', Array.from({ length: count }, (_, i) => wire(ticketId, `step ${i + 1}`)));
+  await postAuditEvents(stack.subgraphs.audit.url, testKeys('water'), 'water', Array.from({ length: count }, (_, i) => wire(ticketId, `step ${i + 1}`)));
   return ticketId;
 }
 const ledger = async () => {
@@ -63,7 +62,7 @@ const VERIFY = 'query($id: ID!) { verifyTrail(ticketId: $id) { ok events firstBa
 async function verifyThroughAnchoredService(ticketId: string) {
   const body = { query: VERIFY, variables: { id: ticketId } };
   const response = await request(anchored.listening.url).post('/graphql')
-    .set(signIdentity({ id: 'auditor-1', roles: [Role.AUDITOR] }, TEST_SIGNING_SECRET, VERIFY)).send(body);
+    .set(await signedAsGateway({ id: 'auditor-1', roles: [Role.AUDITOR] }, 'audit', body)).send(body);
   expect(response.body.errors).toBeUndefined();
   return response.body.data.verifyTrail;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { type AuditEventWire, postAuditEvents } from '../../schema/audit/audit-wire';
 import { EXPORT_COLUMNS } from '../../subgraphs/audit/src/export/export-format';
-import { TEST_SIGNING_SECRET } from '../support/personas';
+import { testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -41,7 +41,7 @@ describe('CSV exports a spreadsheet opens', () => {
       wire(ticketId, { requestId: '=1+2', actorId: '@admin' }),
       wire(ticketId, { reason: ordinary, data: { note: '=not a cell of its own' } }),
     ];
-    await postAuditEvents(stack.subgraphs.audit.url, TEST_SIGNING_SECRET, 'water', events);
+    await postAuditEvents(stack.subgraphs.audit.url, testKeys('water'), 'water', events);
 
     for (const [query, variables] of [
       ['query($id: ID!) { exportTrail(ticketId: $id, format: CSV) }', { id: ticketId }],

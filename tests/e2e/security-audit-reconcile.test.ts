@@ -6,14 +6,14 @@ import { postAuditEvents, toAuditEventWire } from '../../schema/audit/audit-wire
 import { type OutboxCheck, reconcileAll } from '../../subgraphs/audit/src/reconcile/reconcile-all';
 import type { Reconciliation } from '../../subgraphs/audit/src/reconcile/reconcile-outbox';
 import { newTicket } from '../support/lifecycle-steps';
-import { TEST_SIGNING_SECRET } from '../support/personas';
+import { testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
 let auditDb: DataSource;
 
 const relayOf = (subgraph: 'intake' | 'water') =>
-  new OutboxRelay({ subgraph, dataSource: stack.subgraphs[subgraph].data.dataSource, auditUrl: () => stack.subgraphs.audit.url, signingSecret: TEST_SIGNING_SECRET });
+  new OutboxRelay({ subgraph, dataSource: stack.subgraphs[subgraph].data.dataSource, auditUrl: () => stack.subgraphs.audit.url, hopKeys: testKeys(subgraph) });
 
 async function reconcile(subgraphs: string[], from: Date, to = new Date(Date.now() + 60_000)): Promise<Record<string, OutboxCheck>> {
   const checks = await reconcileAll(auditDb, { subgraphs, from, to, settingsOf: () => stack.database });
@@ -42,7 +42,7 @@ describe.each(['mysql', 'embedded'] as const)("reconciling the subgraphs' outbox
     await auditDb.query('DELETE FROM trail_head WHERE ticketId = ?', [tickets[1].ticketId]);
     // a relay-signed delivery of an event water never recorded (a forged or replayed row)
     const forged = { ...toAuditEventWire(lost), id: randomUUID(), subgraph: 'water', ticketId: tickets[0].ticketId, occurredAt: new Date().toISOString() };
-    await postAuditEvents(stack.subgraphs.audit.url, TEST_SIGNING_SECRET, 'water', [forged]);
+    await postAuditEvents(stack.subgraphs.audit.url, testKeys('water'), 'water', [forged]);
     // recorded by intake but not yet delivered: on its way, not missing
     await newTicket(stack);
 

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { exportSPKI, generateKeyPair, type KeyLike, SignJWT } from 'jose';
 import { DEVELOPMENT_TOKEN_SECRET } from '../../schema/identity/auth-config';
-import { DEVELOPMENT_SIGNING_SECRET } from '../../schema/config/env';
-import { PERSONAS, type Persona, TEST_SIGNING_SECRET } from '../support/personas';
+import { developmentSigner, generateHopKey } from '../../schema/identity/hop-keys';
+import { DEVELOPMENT_SCHEMA_READ_TOKEN } from '../../schema/identity/schema-reader';
+import { type Persona, PERSONAS, trustInTests } from '../support/personas';
 import { buildOnce } from '../support/process-stack';
 import { freePort, ServiceProcess } from '../support/service-process';
 import { type Stack, startStack } from '../support/stack';
@@ -9,11 +14,15 @@ import { type Stack, startStack } from '../support/stack';
 /** Issue 10, item 4: a gateway started with NODE_ENV=production behaves as one, or does not start. */
 let privateKey: KeyLike;
 let publicPem: string;
+/** The gateway's own hop key, as npm run env:generate makes it; the in-process subgraphs trust its public half. */
+const hopKey = generateHopKey('gateway:2026-12');
+const developmentJwk = { ...developmentSigner('gateway').privateKey.export({ format: 'jwk' }), kid: 'gateway:2026-12' };
 beforeAll(async () => {
   buildOnce();
   const keys = await generateKeyPair('RS256');
   privateKey = keys.privateKey;
   publicPem = await exportSPKI(keys.publicKey);
+  trustInTests(hopKey.publicJwk);
 });
 
 /** A token as the city's identity provider would sign it (RS256). */
@@ -28,7 +37,8 @@ async function productionEnv(extra: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEn
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     GATEWAY_PORT: String(await freePort()),
-    GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    HOP_SIGNING_KEY: JSON.stringify(hopKey.privateJwk),
+    HOP_TRUSTED_KEYS: JSON.stringify({ keys: [hopKey.publicJwk] }),
     AUTH_PUBLIC_KEY: publicPem,
     ...extra,
   };
@@ -36,9 +46,10 @@ async function productionEnv(extra: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEn
 
 describe('a production gateway refuses to start with a development secret, naming the variable', () => {
   const cases: Array<[string, NodeJS.ProcessEnv, RegExp]> = [
-    ['the development signing secret', { GATEWAY_SIGNING_SECRET: DEVELOPMENT_SIGNING_SECRET }, /GATEWAY_SIGNING_SECRET is a development secret/],
-    ['the development token secret as signing secret', { GATEWAY_SIGNING_SECRET: DEVELOPMENT_TOKEN_SECRET }, /GATEWAY_SIGNING_SECRET is a development secret/],
-    ['no signing secret (the built-in one would be used)', { GATEWAY_SIGNING_SECRET: undefined }, /GATEWAY_SIGNING_SECRET is required/],
+    ['the development hop key under a key id of its own', { HOP_SIGNING_KEY: JSON.stringify(developmentJwk) }, /HOP_SIGNING_KEY is a development key/],
+    ['the development hop key as such', { HOP_SIGNING_KEY: JSON.stringify({ ...developmentJwk, kid: 'gateway:development' }) }, /HOP_SIGNING_KEY is a development key/],
+    ['no hop key (the derived development one would be used)', { HOP_SIGNING_KEY: undefined }, /HOP_SIGNING_KEY is required/],
+    ['a key of another service', { HOP_SIGNING_KEY: JSON.stringify(generateHopKey('water').privateJwk) }, /HOP_SIGNING_KEY must carry a kid \\?"gateway\\?"/],
     ['the development token secret beside a real key', { AUTH_HS256_SECRET: DEVELOPMENT_TOKEN_SECRET }, /AUTH_HS256_SECRET is set \(the development secret/],
     ['an HS256 secret of its own and no key', { AUTH_PUBLIC_KEY: undefined, AUTH_HS256_SECRET: 'a-city-made-shared-secret-0123456789abcdef' }, /AUTH_HS256_SECRET is set \(a shared secret\)/],
     ['AUTH_ALGORITHM=HS256', { AUTH_ALGORITHM: 'HS256' }, /AUTH_ALGORITHM=HS256 is a shared-secret algorithm/],
@@ -47,22 +58,51 @@ describe('a production gateway refuses to start with a development secret, namin
   ];
   it.each(cases)('%s', async (_case, extra, named) => {
     const env = await productionEnv(extra);
-    for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-    const gateway = new ServiceProcess('gateway', 'dist/gateway/src/main.js', Number(env.GATEWAY_PORT), env);
+    await expectRefusedStart(new ServiceProcess('gateway', 'dist/gateway/src/main.js', Number(env.GATEWAY_PORT), withoutUnset(env)), named);
+  });
+});
+
+describe('a production subgraph refuses a set of trusted keys it cannot rely on', () => {
+  const waterKey = generateHopKey('water:2026-12');
+  const trusted = (keys: object[]) => JSON.stringify({ keys });
+  const cases: Array<[string, NodeJS.ProcessEnv, RegExp]> = [
+    ['no trusted key set', { HOP_TRUSTED_KEYS: undefined }, /HOP_TRUSTED_KEYS is required/],
+    ['a set that trusts a development key', { HOP_TRUSTED_KEYS: trusted([hopKey.publicJwk, { ...hopKey.publicJwk, kid: 'gateway:development' }]) }, /trusts the development key gateway:development/],
+    ['a set holding a private key', { HOP_TRUSTED_KEYS: trusted([hopKey.privateJwk]) }, /holds the private part of gateway:2026-12/],
+    ['the development schema-read token', { SCHEMA_READ_TOKEN_SHA256: createHash('sha256').update(DEVELOPMENT_SCHEMA_READ_TOKEN).digest('hex') }, /lists the development schema-read token/],
+  ];
+  it.each(cases)('%s', async (_case, extra, named) => {
+    const port = await freePort();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-prod-water-'));
+    const env = { ...(await productionEnv({})), WATER_PORT: String(port), DATA_DIR: dataDir, HOP_SIGNING_KEY: JSON.stringify(waterKey.privateJwk), ...extra };
     try {
-      let timer: NodeJS.Timeout | undefined;
-      const code = await Promise.race([gateway.runToEnd([]), new Promise((resolve) => (timer = setTimeout(() => resolve('still running'), 20_000)))]);
-      clearTimeout(timer);
-      const log = gateway.lines.join('\n');
-      expect({ code, named: named.test(log) }).toEqual({ code: 1, named: true });
-      // the message names the variable, never the secret's value
-      expect(log).not.toContain(DEVELOPMENT_SIGNING_SECRET);
-      expect(log).not.toContain(DEVELOPMENT_TOKEN_SECRET);
+      await expectRefusedStart(new ServiceProcess('water', 'dist/subgraphs/water/src/main.js', port, withoutUnset(env)), named);
     } finally {
-      await gateway.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
+
+function withoutUnset(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return env;
+}
+
+/** It exits 1 on its own, the log naming the variable, never a key's or secret's value. */
+async function expectRefusedStart(service: ServiceProcess, named: RegExp): Promise<void> {
+  try {
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([service.runToEnd([]), new Promise((resolve) => (timer = setTimeout(() => resolve('still running'), 20_000)))]);
+    clearTimeout(timer);
+    const log = service.lines.join('\n');
+    expect({ code, named: named.test(log) }).toEqual({ code: 1, named: true });
+    expect(log).not.toContain(hopKey.privateJwk.d);
+    expect(log).not.toContain(developmentJwk.d);
+    expect(log).not.toContain(DEVELOPMENT_TOKEN_SECRET);
+  } finally {
+    await service.stop();
+  }
+}
 
 describe('a production gateway', () => {
   const FRONT_END = 'https://console.hotline.example';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeSupergraph, fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
-import { TEST_SIGNING_SECRET } from '../support/personas';
+import { testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 const CHECKED_IN = path.resolve(__dirname, '../../schema/supergraph.graphql');
@@ -25,7 +25,7 @@ const DEFAULT_URLS: Record<string, string> = {
 
 describe('the checked-in supergraph', () => {
   it('is exactly what composing the running subgraphs produces', async () => {
-    const sdls = await Promise.all(Object.entries(stack.subgraphs).map(([name, running]) => fetchSubgraphSdl(name, running.url, TEST_SIGNING_SECRET)));
+    const sdls = await Promise.all(Object.entries(stack.subgraphs).map(([name, running]) => fetchSubgraphSdl(name, running.url, testKeys('registry'))));
     const composition = composeSupergraph(sdls.map((sdl) => ({ ...sdl, url: DEFAULT_URLS[sdl.name] })));
     if (composition.kind === 'failure') throw new Error(composition.errors.join('\n'));
     if (process.env.UPDATE_SUPERGRAPH === '1') fs.writeFileSync(CHECKED_IN, composition.supergraphSdl);

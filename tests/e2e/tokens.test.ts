@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import type { Response } from 'supertest';
-import { TEST_TOKEN_SECRET, tokenFor } from '../support/personas';
+import { tokenFor, TEST_TOKEN_SECRET } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;

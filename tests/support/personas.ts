@@ -1,8 +1,34 @@
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { mintDevelopmentToken, type TokenRequest } from '../../gateway/src/auth/mint-token';
-import { Role } from '../../schema/identity/roles';
+import { developmentHopKeys, type HopKeys } from '../../schema/identity/hop-keys';
+import { type Identity, Role } from '../../schema/identity/roles';
+import { type HopRequest, signIdentity } from '../../schema/identity/signed-identity';
+
+const keys = new Map<string, HopKeys>();
+const alsoTrusted = new Map<string, KeyObject>();
+/**
+ * A service's development key (derived from its name, as every service outside
+ * production does): what a test plays that service with. The in-process
+ * services trust the development keys, and whatever a test adds with trustInTests.
+ */
+export function testKeys(service: string): HopKeys {
+  if (!keys.has(service)) {
+    const development = developmentHopKeys(service);
+    keys.set(service, { service, signer: development.signer, publicKey: (keyId) => alsoTrusted.get(keyId) ?? development.publicKey(keyId) });
+  }
+  return keys.get(service)!;
+}
+
+/** Lets the in-process services trust a key made for a test (a production gateway's, say). */
+export function trustInTests(publicJwk: JsonWebKey & { kid: string }): void {
+  alsoTrusted.set(publicJwk.kid, createPublicKey({ key: publicJwk, format: 'jwk' }));
+}
+
+/** The headers the gateway would send `audience` for `identity` and this request (a query text, or the whole request). */
+export const signedAsGateway = (identity: Identity, audience: string, request: string | HopRequest, now?: number) =>
+  signIdentity(identity, testKeys('gateway'), audience, typeof request === 'string' ? { query: request } : request, { now });
 
 export const TEST_TOKEN_SECRET = 'test-token-secret-0123456789abcdef';
-export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
 /** The people who use the platform in tests; `citizen` is the caller of `ticketInput()`. */
 export const PERSONAS = {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dropDatabase } from '../../schema/database/create-data-source';
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
-import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from './personas';
+import { type Persona, TEST_TOKEN_SECRET, tokenFor } from './personas';
 import { FLOOD_TOLERANT_LIMITS } from './flood-tolerant-limits';
 import { freePort, ServiceProcess } from './service-process';
 import { TEST_MYSQL_URL } from './stack';
@@ -66,7 +66,6 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     DATABASE_URL: settings.databaseUrl ?? '',
     DATA_DIR: settings.dataDir,
     MIGRATE_ON_START: 'false',
-    GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET,
     AUTH_HS256_SECRET: TEST_TOKEN_SECRET,
     GATEWAY_PORT: String(ports.gateway),
     ...Object.fromEntries(names.flatMap((name) => [[`${name.toUpperCase()}_PORT`, String(ports[name])], [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}`]])),

@@ -3,11 +3,11 @@ import { dropDatabase, type SubgraphDataSource } from '../../schema/database/cre
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
 import { fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
 import { listen } from '../../schema/http/listen';
-import { UnauthenticatedError, verifyIdentity } from '../../schema/identity/signed-identity';
+import { HopVerifier, UnauthenticatedError } from '../../schema/identity/signed-identity';
 import { bootstrapRegistry } from '../../registry/src/bootstrap';
 import { openRegistryDataSource } from '../../registry/src/data-source';
 import { createRegistryApp } from '../../registry/src/server';
-import { TEST_SIGNING_SECRET, TEST_TOKEN_SECRET } from './personas';
+import { TEST_TOKEN_SECRET, testKeys } from './personas';
 import { listenRestartably, type Restartable } from './restartable-listener';
 
 export interface RunningRegistry extends Restartable {
@@ -31,7 +31,7 @@ export async function openRegistry(
     port: 0,
     database: settings,
     auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
-    signingSecret: TEST_SIGNING_SECRET,
+    hopKeys: testKeys('registry'),
     usageWindowDays: 7,
     intakeUrl,
   });
@@ -49,7 +49,7 @@ export async function startRegistry(
   cleanups: Array<() => Promise<void>>,
 ): Promise<RunningRegistry> {
   const registry = await openRegistry(settings, cleanups, () => subgraphs.intake.url);
-  const sdls = await Promise.all(Object.entries(subgraphs).map(([name, running]) => fetchSubgraphSdl(name, running.url, TEST_SIGNING_SECRET)));
+  const sdls = await Promise.all(Object.entries(subgraphs).map(([name, running]) => fetchSubgraphSdl(name, running.url, testKeys('registry'))));
   const result = await bootstrapRegistry(
     registry.data.dataSource,
     sdls.map(({ name, url, sdl }) => ({ name, department: name, url, sdl })),
@@ -64,12 +64,13 @@ export async function startRegistry(
  * serve): it verifies the platform signature as every subgraph does and
  * answers `{ _service { sdl } }` and `{ __typename }`. Returns its /graphql URL.
  */
-export async function serveSdlStandIn(sdl: string, cleanups: Array<() => Promise<void>>): Promise<string> {
+export async function serveSdlStandIn(sdl: string, cleanups: Array<() => Promise<void>>, name = 'water'): Promise<string> {
   const app = express();
-  app.post('/graphql', express.json(), (req, res) => {
+  const verifier = new HopVerifier(testKeys(name));
+  app.post('/graphql', express.json(), async (req, res) => {
     const query = typeof req.body?.query === 'string' ? req.body.query : '';
     try {
-      verifyIdentity(req.headers, TEST_SIGNING_SECRET, query);
+      await verifier.verify(req.headers, { query, variables: req.body?.variables });
     } catch (error) {
       if (!(error instanceof UnauthenticatedError)) throw error;
       res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });

@@ -12,7 +12,7 @@ import { createGatewayApp } from '../../gateway/src/server';
 import { readLimitsConfig } from '../../gateway/src/limits/limits-config';
 import { FLOOD_TOLERANT_LIMITS } from './flood-tolerant-limits';
 import { readResilienceConfig } from '../../gateway/src/resilience/resilience-config';
-import { type Persona, TEST_SIGNING_SECRET, TEST_TOKEN_SECRET, tokenFor } from './personas';
+import { type Persona, TEST_TOKEN_SECRET, testKeys, tokenFor } from './personas';
 import { type RunningRegistry, startRegistry } from './running-registry';
 import { listenRestartably, type Restartable } from './restartable-listener';
 import { SUBGRAPH_MODULES, type SubgraphName } from './subgraph-modules';
@@ -94,7 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       subgraphs: SUBGRAPH_MODULES.map(({ name: subgraph }) => ({ name: subgraph, url: subgraphs[subgraph].url })),
       supergraphSource: registry ? { kind: 'registry', url: registry.url, pollMs: 200, usageFlushMs: 500 } : { kind: 'introspect' },
       auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
-      signingSecret: TEST_SIGNING_SECRET,
+      hopKeys: testKeys('gateway'),
       limits: readLimitsConfig(FLOOD_TOLERANT_LIMITS),
       resilience: readResilienceConfig({}),
     };
@@ -107,7 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           subgraph,
           dataSource: running.data.dataSource,
           auditUrl: () => (subgraphs as Record<string, RunningSubgraph>).audit?.url,
-          signingSecret: TEST_SIGNING_SECRET,
+          hopKeys: testKeys(subgraph),
           intervalMs: 100,
         });
         relay.start();

@@ -12,7 +12,7 @@ import { openTransitDataSource } from '../../subgraphs/transit/src/data-source';
 import { createTransitApp } from '../../subgraphs/transit/src/server';
 import { openWaterDataSource } from '../../subgraphs/water/src/data-source';
 import { createWaterApp } from '../../subgraphs/water/src/server';
-import { TEST_SIGNING_SECRET } from './personas';
+import { testKeys } from './personas';
 
 export type SubgraphName = 'intake' | 'water' | 'streetlight' | 'transit' | 'audit';
 
@@ -29,26 +29,26 @@ export const SUBGRAPH_MODULES: SubgraphModule[] = [
     name: 'intake',
     open: openIntakeDataSource,
     createApp: (dataSource, database) =>
-      createIntakeApp(dataSource, { port: 0, database, timeZone: 'Asia/Shanghai', defaultTimeLimitDays: 5, signingSecret: TEST_SIGNING_SECRET }),
+      createIntakeApp(dataSource, { port: 0, database, timeZone: 'Asia/Shanghai', defaultTimeLimitDays: 5, hopKeys: testKeys('intake') }),
   },
   {
     name: 'water',
     open: openWaterDataSource,
-    createApp: (dataSource, database, intakeUrl) => createWaterApp(dataSource, { port: 0, database, intakeUrl, signingSecret: TEST_SIGNING_SECRET }),
+    createApp: (dataSource, database, intakeUrl) => createWaterApp(dataSource, { port: 0, database, intakeUrl, hopKeys: testKeys('water') }),
   },
   {
     name: 'streetlight',
     open: openStreetlightDataSource,
-    createApp: (dataSource, database, intakeUrl) => createStreetlightApp(dataSource, { port: 0, database, intakeUrl, signingSecret: TEST_SIGNING_SECRET }),
+    createApp: (dataSource, database, intakeUrl) => createStreetlightApp(dataSource, { port: 0, database, intakeUrl, hopKeys: testKeys('streetlight') }),
   },
   {
     name: 'transit',
     open: openTransitDataSource,
-    createApp: (dataSource, database, intakeUrl) => createTransitApp(dataSource, { port: 0, database, intakeUrl, signingSecret: TEST_SIGNING_SECRET }),
+    createApp: (dataSource, database, intakeUrl) => createTransitApp(dataSource, { port: 0, database, intakeUrl, hopKeys: testKeys('transit') }),
   },
   {
     name: 'audit',
     open: openAuditDataSource,
-    createApp: (dataSource, database) => createAuditApp(dataSource, { port: 0, database, signingSecret: TEST_SIGNING_SECRET }),
+    createApp: (dataSource, database) => createAuditApp(dataSource, { port: 0, database, hopKeys: testKeys('audit') }),
   },
 ];

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { readDatabaseSettings, readSigningSecret } from '../../../schema/config/env';
+import { readDatabaseSettings } from '../../../schema/config/env';
+import { type HopKeys, readHopKeys } from '../../../schema/identity/hop-keys';
+import { REGISTRY_SERVICE } from '../../../schema/identity/roles';
 import type { DatabaseSettings } from '../../../schema/database/database-target';
 import { type BootstrapResult, bootstrapRegistry } from '../../../registry/src/bootstrap';
 import { openRegistryDataSource } from '../../../registry/src/data-source';
@@ -29,11 +31,12 @@ async function registryHealthy(registryUrl: string): Promise<void> {
 /**
  * A first start has an empty registry and a gateway that needs a supergraph:
  * register the subgraphs that run now as version 1, straight in the
- * registry's database (no admin token exists yet on a fresh installation).
+ * registry's database (no admin token exists yet on a fresh installation),
+ * reading the SDLs as the registry does, with the registry's key.
  * A registry that holds anything is left alone: its history is the truth.
  */
-export async function bootstrapFromRunning(subgraphs: SubgraphEndpoint[], signingSecret: string, registryDatabase: DatabaseSettings): Promise<BootstrapResult> {
-  const sdls = await Promise.all(subgraphs.map(({ name, url }) => retrying(() => fetchSubgraphSdl(name, url, signingSecret))));
+export async function bootstrapFromRunning(subgraphs: SubgraphEndpoint[], hopKeys: HopKeys, registryDatabase: DatabaseSettings): Promise<BootstrapResult> {
+  const sdls = await Promise.all(subgraphs.map(({ name, url }) => retrying(() => fetchSubgraphSdl(name, url, hopKeys))));
   const { dataSource } = await openRegistryDataSource(registryDatabase);
   try {
     return await bootstrapRegistry(dataSource, sdls.map(({ name, url, sdl }) => ({ name, department: name, url, sdl })), 'bootstrap');
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
   });
   const source = config.supergraphSource;
   if (source?.kind === 'registry') await retrying(() => registryHealthy(source.url));
-  const result = await bootstrapFromRunning([...config.subgraphs, ...extra], readSigningSecret(), readDatabaseSettings('registry'));
+  const result = await bootstrapFromRunning([...config.subgraphs, ...extra], readHopKeys(REGISTRY_SERVICE), readDatabaseSettings('registry'));
   console.log(
     result.kind === 'bootstrapped'
       ? `[registry] registered ${result.subgraphs.join(', ')} as supergraph version ${result.supergraphVersion}`

@@ -1,4 +1,6 @@
 import { GATEWAY_IDENTITY } from '../../../schema/identity/roles';
+import type { HopKeys } from '../../../schema/identity/hop-keys';
+import { REGISTRY_SERVICE } from '../../../schema/identity/roles';
 import { signIdentity } from '../../../schema/identity/signed-identity';
 
 /** What the registry serves at `GET /supergraph`: the composed supergraph it currently stands behind. */
@@ -17,9 +19,9 @@ const SUPERGRAPH_PATH = '/supergraph';
  * over the path). `null` when nothing is published yet; throws when the
  * registry cannot be reached or answers with anything else.
  */
-export async function fetchPublishedSupergraph(registryUrl: string, signingSecret: string, timeoutMs = 5000): Promise<PublishedSupergraph | null> {
+export async function fetchPublishedSupergraph(registryUrl: string, hopKeys: HopKeys, timeoutMs = 5000): Promise<PublishedSupergraph | null> {
   const response = await fetch(`${registryUrl}${SUPERGRAPH_PATH}`, {
-    headers: signIdentity(GATEWAY_IDENTITY, signingSecret, SUPERGRAPH_PATH),
+    headers: await signIdentity(GATEWAY_IDENTITY, hopKeys, REGISTRY_SERVICE, { method: 'GET', query: SUPERGRAPH_PATH }),
     signal: AbortSignal.timeout(timeoutMs),
   });
   if (response.status === 404) return null;

@@ -1,10 +1,11 @@
 import express from 'express';
 import { listen, type Listening } from '../../../schema/http/listen';
-import { verifyIdentity } from '../../../schema/identity/signed-identity';
+import { developmentHopKeys } from '../../../schema/identity/hop-keys';
+import { HopVerifier } from '../../../schema/identity/signed-identity';
 import type { PublishedSupergraph } from './registry-client';
 import { RegistrySupergraphManager } from './registry-supergraph-manager';
 
-const SECRET = 'manager-test-signing-secret-0123456789';
+const verifier = new HopVerifier(developmentHopKeys('registry'));
 const version = (n: number): PublishedSupergraph => ({ version: n, id: `id-${n}`, supergraphSdl: `sdl ${n}`, subgraphs: [{ name: 'intake', url: 'http://x/graphql' }] });
 
 /** A stand-in registry: serves `published` (404 while null, 500 while `broken`) to signed callers only. */
@@ -12,8 +13,8 @@ let published: PublishedSupergraph | null;
 let broken: boolean;
 let registry: Listening | null;
 const app = express();
-app.get('/supergraph', (req, res) => {
-  verifyIdentity(req.headers, SECRET, req.path);
+app.get('/supergraph', async (req, res) => {
+  await verifier.verify(req.headers, { method: 'GET', query: req.path });
   if (broken) return res.status(500).json({});
   return published ? res.json(published) : res.status(404).json({});
 });
@@ -39,7 +40,7 @@ beforeEach(async () => {
 });
 afterEach(() => registry?.close());
 
-const manager = () => new RegistrySupergraphManager({ url: registry!.url, pollMs: 0, signingSecret: SECRET });
+const manager = () => new RegistrySupergraphManager({ url: registry!.url, pollMs: 0, hopKeys: developmentHopKeys('gateway') });
 
 describe('RegistrySupergraphManager', () => {
   it('starts from the published supergraph and moves to a new version once its subgraphs answer', async () => {

@@ -1,3 +1,4 @@
+import type { HopKeys } from '../../../schema/identity/hop-keys';
 import type { SubgraphHealthCheckFunction, SupergraphManager, SupergraphSdlUpdateFunction } from '@apollo/gateway';
 import { recordRegistryPollFailure, recordSupergraphVersion } from '../../../schema/observability/gateway-metrics';
 import { fetchPublishedSupergraph, type PublishedSupergraph } from './registry-client';
@@ -5,7 +6,7 @@ import { fetchPublishedSupergraph, type PublishedSupergraph } from './registry-c
 export interface RegistrySupergraphOptions {
   url: string;
   pollMs: number;
-  signingSecret: string;
+  hopKeys: HopKeys;
   log?: (message: string) => void;
 }
 
@@ -102,7 +103,7 @@ export class RegistrySupergraphManager implements SupergraphManager {
 
   private async read(): Promise<PublishedSupergraph | null> {
     try {
-      const supergraph = await fetchPublishedSupergraph(this.options.url, this.options.signingSecret);
+      const supergraph = await fetchPublishedSupergraph(this.options.url, this.options.hopKeys);
       if (this.registry === 'unreachable') this.options.log?.(`the registry at ${this.options.url} answers again`);
       this.registry = 'up';
       return supergraph;

@@ -14,7 +14,7 @@ export interface SupergraphSource {
 export function createSupergraphSource(config: GatewayConfig, log: (message: string) => void): SupergraphSource {
   const source = config.supergraphSource ?? { kind: 'introspect' };
   if (source.kind === 'registry') {
-    const manager = new RegistrySupergraphManager({ url: source.url, pollMs: source.pollMs, signingSecret: config.signingSecret, log });
+    const manager = new RegistrySupergraphManager({ url: source.url, pollMs: source.pollMs, hopKeys: config.hopKeys, log });
     return {
       manager,
       subgraphs: () => manager.subgraphs(),

@@ -2,18 +2,19 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import express from 'express';
 import { buildSchema } from 'graphql';
 import { listen, type Listening } from '../../../schema/http/listen';
-import { verifyIdentity } from '../../../schema/identity/signed-identity';
+import { developmentHopKeys } from '../../../schema/identity/hop-keys';
+import { HopVerifier } from '../../../schema/identity/signed-identity';
 import type { OperationUsage } from './usage-buffer';
 import { usageRecording } from './usage-plugin';
 
-const SECRET = 'usage-test-signing-secret-0123456789';
+const verifier = new HopVerifier(developmentHopKeys('registry'));
 const received: OperationUsage[][] = [];
 let registry: Listening;
 
 beforeAll(async () => {
   const app = express();
-  app.post('/usage', express.text({ type: '*/*' }), (req, res) => {
-    verifyIdentity(req.headers, SECRET, req.body); // throws (500) unless the gateway signed this very body
+  app.post('/usage', express.text({ type: '*/*' }), async (req, res) => {
+    await verifier.verify(req.headers, { query: req.body }); // throws (500) unless the gateway signed this very body
     const { operations } = JSON.parse(req.body) as { operations: OperationUsage[] };
     received.push(operations);
     res.json({ recorded: operations.length });
@@ -26,7 +27,7 @@ it('sends the coordinates of each operation, per name and client, when the serve
   const server = new ApolloServer({
     schema: buildSchema('type Query { ticket: Ticket } type Ticket { id: ID status: String }'),
     rootValue: { ticket: { id: '1', status: 'RECEIVED' } },
-    plugins: [usageRecording({ registryUrl: registry.url, signingSecret: SECRET, flushMs: 60_000 })],
+    plugins: [usageRecording({ registryUrl: registry.url, hopKeys: developmentHopKeys('gateway'), flushMs: 60_000 })],
   });
   await server.start();
   const headers = new HeaderMap([['apollographql-client-name', 'operator-console']]);

@@ -1,3 +1,4 @@
+import type { HopKeys } from '../../../schema/identity/hop-keys';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { fieldCoordinates } from './operation-coordinates';
@@ -6,7 +7,7 @@ import { MAX_BATCH_OPERATIONS, postUsage, RefusedUsage } from './usage-sender';
 
 export interface UsageRecordingOptions {
   registryUrl: string;
-  signingSecret: string;
+  hopKeys: HopKeys;
   flushMs: number;
   log?: (message: string) => void;
 }
@@ -33,7 +34,7 @@ export function usageRecording(options: UsageRecordingOptions): ApolloServerPlug
 
   const sendBatch = async (batch: OperationUsage[], timeoutMs?: number) => {
     try {
-      await postUsage(options.registryUrl, options.signingSecret, batch, timeoutMs);
+      await postUsage(options.registryUrl, options.hopKeys, batch, timeoutMs);
       if (failing) options.log?.('usage reports reach the registry again');
       failing = false;
     } catch (error) {

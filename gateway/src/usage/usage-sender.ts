@@ -1,5 +1,7 @@
 import { GATEWAY_IDENTITY } from '../../../schema/identity/roles';
+import type { HopKeys } from '../../../schema/identity/hop-keys';
 import { signIdentity } from '../../../schema/identity/signed-identity';
+import { REGISTRY_SERVICE } from '../../../schema/identity/roles';
 import type { OperationUsage } from './usage-buffer';
 
 /** The registry refuses larger batches whole. */
@@ -9,11 +11,11 @@ export const MAX_BATCH_OPERATIONS = 500;
 export class RefusedUsage extends Error {}
 
 /** Sends one batch (at most MAX_BATCH_OPERATIONS), signed as the gateway over the exact body; throws unless it was recorded. */
-export async function postUsage(registryUrl: string, signingSecret: string, operations: OperationUsage[], timeoutMs = 3000): Promise<number> {
+export async function postUsage(registryUrl: string, hopKeys: HopKeys, operations: OperationUsage[], timeoutMs = 3000): Promise<number> {
   const body = JSON.stringify({ operations });
   const response = await fetch(`${registryUrl}/usage`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signIdentity(GATEWAY_IDENTITY, signingSecret, body) },
+    headers: { 'content-type': 'application/json', ...(await signIdentity(GATEWAY_IDENTITY, hopKeys, REGISTRY_SERVICE, { query: body })) },
     body,
     signal: AbortSignal.timeout(timeoutMs),
   });

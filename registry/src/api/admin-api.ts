@@ -44,7 +44,7 @@ export async function createAdminApi(dataSource: DataSource, config: RegistryCon
     plugins: [ApolloServerPluginUsageReportingDisabled(), unavailableStatus(), graphqlMetrics(serviceMetrics('registry'))],
   });
   await apollo.start();
-  const options = { usageWindowDays: config.usageWindowDays, intakeUrl: config.intakeUrl, signingSecret: config.signingSecret };
+  const options = { usageWindowDays: config.usageWindowDays, intakeUrl: config.intakeUrl, hopKeys: config.hopKeys };
   return {
     handlers: [
       // SDLs travel in the body; the largest today is ~20 KB

@@ -1,3 +1,4 @@
+import type { HopKeys } from '../../../schema/identity/hop-keys';
 import { postGraphQL } from '../http/signed-graphql';
 import { type CheckOutcome, failure, success } from './check-outcome';
 import { CENTRE_SUBGRAPHS } from './contract-check';
@@ -7,7 +8,7 @@ const CATALOGUE = 'query RegistryDepartmentCatalogue { departments { code } }';
 export interface CatalogueSource {
   /** intake's base URL; a function because tests learn it after start-up */
   intakeUrl: () => string;
-  signingSecret: string;
+  hopKeys: HopKeys;
 }
 
 /**
@@ -21,7 +22,7 @@ export async function checkDepartmentInCatalogue(candidate: { name: string; depa
   const url = `${source.intakeUrl().replace(/\/+$/, '')}/graphql`;
   let codes: string[];
   try {
-    const answer = await postGraphQL(url, CATALOGUE, source.signingSecret);
+    const answer = await postGraphQL(url, 'intake', CATALOGUE, source.hopKeys);
     const departments = answer.body?.data?.departments as { code: string }[] | undefined;
     if (answer.status !== 200 || !Array.isArray(departments)) {
       const why = answer.body?.errors?.map((error) => error.message).join('; ') || `HTTP ${answer.status}`;

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
+import type { HopKeys } from '../../../schema/identity/hop-keys';
 import { postGraphQL, type GraphQLAnswer } from '../http/signed-graphql';
 import { type CheckOutcome, failure, success } from './check-outcome';
 import { sdlShape } from './sdl-shape';
@@ -17,16 +18,19 @@ const refused = (answer: GraphQLAnswer) =>
  * asked with the platform's signature, serves the published SDL (so the
  * gateway never plans a query on a field the service does not have).
  */
-export async function checkServedByService(candidate: { name: string; routingUrl: string; sdl: string }, signingSecret: string): Promise<CheckOutcome> {
+/** The registry's key id on a key that is not the registry's: what a forger would send. */
+const forged = (keys: HopKeys): HopKeys => ({ ...keys, signer: { ...keys.signer, privateKey: generateKeyPairSync('ed25519').privateKey } });
+
+export async function checkServedByService(candidate: { name: string; routingUrl: string; sdl: string }, hopKeys: HopKeys): Promise<CheckOutcome> {
   const at = `${candidate.name} at ${candidate.routingUrl}`;
   try {
-    if (!refused(await postGraphQL(candidate.routingUrl, TYPENAME, null))) {
+    if (!refused(await postGraphQL(candidate.routingUrl, candidate.name, TYPENAME, null))) {
       return failure(`${at} answers unsigned requests; a subgraph must refuse anything not signed with the platform identity (401 or UNAUTHENTICATED)`);
     }
-    if (!refused(await postGraphQL(candidate.routingUrl, TYPENAME, randomBytes(32).toString('hex')))) {
-      return failure(`${at} answers requests signed with a wrong secret; it must verify the platform signature`);
+    if (!refused(await postGraphQL(candidate.routingUrl, candidate.name, TYPENAME, forged(hopKeys)))) {
+      return failure(`${at} answers requests signed with a forged key; it must verify the platform signature`);
     }
-    const answer = await postGraphQL(candidate.routingUrl, SDL_QUERY, signingSecret);
+    const answer = await postGraphQL(candidate.routingUrl, candidate.name, SDL_QUERY, hopKeys);
     const served = (answer.body?.data?._service as { sdl?: unknown } | undefined)?.sdl;
     if (typeof served !== 'string') return failure(`${at} did not return its SDL to a signed { _service { sdl } } (HTTP ${answer.status}); is it running?`);
     if (sdlShape(served) !== sdlShape(candidate.sdl)) {

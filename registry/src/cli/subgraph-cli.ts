@@ -12,7 +12,8 @@ export interface CliIo {
 
 const USAGE = `usage: npm run subgraph -- <check|publish|list|history|rollback|remove> --name water
   [--department water] [--url http://127.0.0.1:4002/graphql] [--schema file.graphql | --introspect http://127.0.0.1:4002]
-  [--reason "…"] [--force] [--version 3] [--token <jwt>]      (env: REGISTRY_URL, REGISTRY_TOKEN, GATEWAY_SIGNING_SECRET)`;
+  [--reason "…"] [--force] [--version 3] [--token <jwt>] [--schema-token <token>]
+  (env: REGISTRY_URL, REGISTRY_TOKEN, SCHEMA_READ_TOKEN: the subgraph's schema-read token, for --introspect)`;
 
 const OPTIONS = {
   name: { type: 'string' },
@@ -24,6 +25,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   version: { type: 'string' },
   token: { type: 'string' },
+  'schema-token': { type: 'string' },
 } as const;
 
 /**

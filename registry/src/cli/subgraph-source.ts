@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fetchSubgraphSdl } from '../../../schema/federation/compose-supergraph';
-import { readSigningSecret } from '../../../schema/config/env';
+import { isProduction } from '../../../schema/config/env';
+import { DEVELOPMENT_SCHEMA_READ_TOKEN } from '../../../schema/identity/schema-reader';
 
 /** A mistake in the command line: the CLI exits 2 and prints its usage. */
 export class UsageError extends Error {}
@@ -13,6 +14,7 @@ export interface SourceFlags {
   introspect?: string;
   reason?: string;
   force?: boolean;
+  'schema-token'?: string;
 }
 
 export const need = (value: string | undefined, flag: string): string => {
@@ -22,14 +24,22 @@ export const need = (value: string | undefined, flag: string): string => {
 
 /**
  * The `SubgraphInput` to check or publish: the SDL from a file, or from the
- * running service (`{ _service { sdl } }`, signed like the gateway signs it);
+ * running service (`{ _service { sdl } }` with the subgraph's schema-read token,
+ * which opens nothing else: a department's CI holds no key that speaks for anyone);
  * the routing URL defaults to the introspected service's /graphql.
  */
 export async function readSubgraphInput(flags: SourceFlags, env: NodeJS.ProcessEnv) {
   const name = need(flags.name, 'name');
   if (Boolean(flags.schema) === Boolean(flags.introspect)) throw new UsageError('give exactly one of --schema FILE or --introspect URL');
   const base = flags.introspect?.replace(/\/+$/, '').replace(/\/graphql$/, '');
-  const sdl = flags.schema ? fs.readFileSync(flags.schema, 'utf8') : (await fetchSubgraphSdl(name, base!, readSigningSecret(env))).sdl;
+  const sdl = flags.schema ? fs.readFileSync(flags.schema, 'utf8') : (await fetchSubgraphSdl(name, base!, { schemaToken: schemaReadToken(flags, env) })).sdl;
   const routingUrl = flags.url ?? (base ? `${base}/graphql` : need(undefined, 'url'));
   return { name, department: flags.department ?? name, routingUrl, sdl, reason: flags.reason ?? null, force: Boolean(flags.force) };
+}
+
+function schemaReadToken(flags: SourceFlags, env: NodeJS.ProcessEnv): string {
+  const token = flags['schema-token'] ?? env.SCHEMA_READ_TOKEN;
+  if (token) return token;
+  if (isProduction(env)) throw new UsageError('--introspect needs the subgraph\'s schema-read token: give --schema-token or set SCHEMA_READ_TOKEN');
+  return DEVELOPMENT_SCHEMA_READ_TOKEN;
 }

@@ -1,8 +1,9 @@
-import { Role, type Identity } from '../../../schema/identity/roles';
+import type { HopKeys } from '../../../schema/identity/hop-keys';
+import { type Identity, REGISTRY_SERVICE, serviceIdentity } from '../../../schema/identity/roles';
 import { signIdentity } from '../../../schema/identity/signed-identity';
 
 /** Who the registry is when it asks a subgraph something itself (intake's catalogue, a candidate's SDL). */
-export const REGISTRY_IDENTITY: Identity = { id: 'registry', roles: [Role.SYSTEM_ADMIN] };
+export const REGISTRY_IDENTITY: Identity = serviceIdentity(REGISTRY_SERVICE);
 
 export interface GraphQLAnswer {
   status: number;
@@ -10,14 +11,14 @@ export interface GraphQLAnswer {
 }
 
 /**
- * POSTs one operation to a subgraph's /graphql: signed with `secret` (the
- * platform's, or a wrong one when probing), or unsigned when `secret` is null.
- * Throws only when nothing answered; a body that is not JSON comes back null.
+ * POSTs one operation to the subgraph `audience` at `url`: signed with `keys`
+ * (the registry's, or a forged pair when probing), or unsigned when `keys` is
+ * null. Throws only when nothing answered; a body that is not JSON comes back null.
  */
-export async function postGraphQL(url: string, query: string, secret: string | null, timeoutMs = 5000): Promise<GraphQLAnswer> {
+export async function postGraphQL(url: string, audience: string, query: string, keys: HopKeys | null, timeoutMs = 5000): Promise<GraphQLAnswer> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(secret ? signIdentity(REGISTRY_IDENTITY, secret, query) : {}) },
+    headers: { 'content-type': 'application/json', ...(keys ? await signIdentity(REGISTRY_IDENTITY, keys, audience, { query }) : {}) },
     body: JSON.stringify({ query }),
     signal: AbortSignal.timeout(timeoutMs),
   });

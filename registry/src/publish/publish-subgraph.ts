@@ -33,7 +33,7 @@ export interface RegistryOptions extends CatalogueSource {
 async function askOutside(request: PublishRequest, options: RegistryOptions, probe: boolean): Promise<OutsideFindings> {
   const [catalogue, service] = await Promise.all([
     checkDepartmentInCatalogue(request, options),
-    probe ? checkServedByService(request, options.signingSecret) : success,
+    probe ? checkServedByService(request, options.hopKeys) : success,
   ]);
   return { catalogueViolations: reasonsOf([catalogue]), serviceViolations: reasonsOf([service]) };
 }

@@ -1,15 +1,16 @@
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
-import { signedCaller } from '../http/signed-request';
+import type { HopVerifier } from '../../../schema/identity/signed-identity';
+import { gatewayCaller } from '../http/signed-request';
 import { currentSupergraph } from './current-supergraph';
 import { routedSubgraphs } from './supergraph-version.entity';
 
 export const SUPERGRAPH_PATH = '/supergraph';
 
 /** `GET /supergraph`: what the gateway polls; 404 `{}` until the first publish. */
-export function mountSupergraphRoute(app: Express, dataSource: DataSource, signingSecret: string, log: (message: string) => void): void {
+export function mountSupergraphRoute(app: Express, dataSource: DataSource, verifier: HopVerifier, log: (message: string) => void): void {
   app.get(SUPERGRAPH_PATH, async (req, res) => {
-    if (!signedCaller(req, res, signingSecret, req.path)) return;
+    if (!(await gatewayCaller(req, res, verifier, { method: 'GET', query: req.path }))) return;
     try {
       const current = await currentSupergraph(dataSource.manager);
       if (!current) return res.status(404).json({});

@@ -1,6 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { signedCaller } from '../http/signed-request';
+import type { HopVerifier } from '../../../schema/identity/signed-identity';
+import { gatewayCaller } from '../http/signed-request';
 import { readUsageBatch, RejectedUsage } from './read-usage-batch';
 import { recordUsage } from './record-usage';
 
@@ -12,13 +13,13 @@ const refuse = (res: Response, status: number, code: string, message: string) =>
  * `POST /usage`: the gateway's batches of which operation selected what. The
  * body is read as text because the signature covers the exact bytes sent.
  */
-export function mountUsageRoute(app: Express, dataSource: DataSource, options: { signingSecret: string; windowDays: number }, log: (message: string) => void): void {
+export function mountUsageRoute(app: Express, dataSource: DataSource, options: { verifier: HopVerifier; windowDays: number }, log: (message: string) => void): void {
   app.post(
     USAGE_PATH,
     express.text({ type: 'application/json', limit: '5mb' }),
     async (req: Request, res: Response) => {
       const body = typeof req.body === 'string' ? req.body : '';
-      if (!signedCaller(req, res, options.signingSecret, body)) return;
+      if (!(await gatewayCaller(req, res, options.verifier, { query: body }))) return;
       try {
         const operations = readUsageBatch(body);
         await recordUsage(dataSource, operations, options.windowDays);

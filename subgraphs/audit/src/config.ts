@@ -1,4 +1,5 @@
-import { readDatabaseSettings, readPort, readSigningSecret } from '../../../schema/config/env';
+import { type HopKeys, readHopKeys } from '../../../schema/identity/hop-keys';
+import { readDatabaseSettings, readPort } from '../../../schema/config/env';
 import type { DatabaseSettings } from '../../../schema/database/database-target';
 import { type AnchorSettings, readAnchorSettings } from './anchor/anchor-settings';
 
@@ -7,7 +8,7 @@ export interface AuditConfig {
   port: number;
   database: DatabaseSettings;
   /** Verifies the gateway's forwarded identities and the relays' signed deliveries alike. */
-  signingSecret: string;
+  hopKeys: HopKeys;
   /** Signed chain heads outside the database; without them a rewrite of the whole database goes unseen. */
   anchor?: AnchorSettings | null;
 }
@@ -16,7 +17,7 @@ export function readAuditConfig(env = process.env): AuditConfig {
   return {
     port: readPort('AUDIT_PORT', 4005, env),
     database: readDatabaseSettings('audit', env),
-    signingSecret: readSigningSecret(env),
+    hopKeys: readHopKeys('audit', env),
     anchor: readAnchorSettings(env),
   };
 }

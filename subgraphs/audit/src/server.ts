@@ -30,10 +30,10 @@ export async function createAuditApp(dataSource: DataSource, config: AuditConfig
     schema,
     createContext: (base) => createAuditContext(base, dataSource, anchors),
     isHealthy: () => databaseAnswers(dataSource),
-    signingSecret: config.signingSecret,
+    hopKeys: config.hopKeys,
   });
   const log = (message: string) => console.error(`[audit] ${message}`);
-  mountIngestRoute(subgraph.app, dataSource, config.signingSecret, log);
+  mountIngestRoute(subgraph.app, dataSource, subgraph.verifier, log);
   if (!anchor?.signingKey) return subgraph;
   const anchoring = startAnchoring(dataSource, anchor, log);
   return {

@@ -1,4 +1,5 @@
-import { readDatabaseSettings, readPort, readSigningSecret, readTimeZone } from '../../../schema/config/env';
+import { type HopKeys, readHopKeys } from '../../../schema/identity/hop-keys';
+import { readDatabaseSettings, readPort, readTimeZone } from '../../../schema/config/env';
 import type { DatabaseSettings } from '../../../schema/database/database-target';
 
 export interface IntakeConfig {
@@ -7,7 +8,7 @@ export interface IntakeConfig {
   timeZone: string;
   /** Working days a department gets when the category sets no limit of its own. */
   defaultTimeLimitDays: number;
-  signingSecret: string;
+  hopKeys: HopKeys;
 }
 
 export function readIntakeConfig(env = process.env): IntakeConfig {
@@ -16,6 +17,6 @@ export function readIntakeConfig(env = process.env): IntakeConfig {
     database: readDatabaseSettings('intake', env),
     timeZone: readTimeZone(env),
     defaultTimeLimitDays: 5,
-    signingSecret: readSigningSecret(env),
+    hopKeys: readHopKeys('intake', env),
   };
 }

@@ -12,5 +12,5 @@ runSubgraph({
   openDataSource: (options) => openIntakeDataSource({ ...config.database, ...options }),
   // loaded only to serve: `main.js migrate` needs the database, not the schema and resolvers
   createApp: ({ dataSource }) => (require('./server') as typeof import('./server')).createIntakeApp(dataSource, config),
-  outbox: { signingSecret: config.signingSecret },
+  outbox: { hopKeys: config.hopKeys },
 });

@@ -47,6 +47,6 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
     schema,
     createContext: (base) => createIntakeContext(base, dataSource, config),
     isHealthy: () => databaseAnswers(dataSource),
-    signingSecret: config.signingSecret,
+    hopKeys: config.hopKeys,
   });
 }

@@ -21,6 +21,6 @@ export async function createStreetlightApp(dataSource: DataSource, config: Stree
     schema,
     createContext: (base) => createStreetlightContext(base, dataSource),
     isHealthy: () => databaseAnswers(dataSource),
-    signingSecret: config.signingSecret,
+    hopKeys: config.hopKeys,
   });
 }

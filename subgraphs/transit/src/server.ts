@@ -22,6 +22,6 @@ export async function createTransitApp(dataSource: DataSource, config: TransitCo
     schema,
     createContext: (base) => createTransitContext(base, dataSource),
     isHealthy: () => databaseAnswers(dataSource),
-    signingSecret: config.signingSecret,
+    hopKeys: config.hopKeys,
   });
 }

@@ -22,6 +22,6 @@ export async function createWaterApp(dataSource: DataSource, config: WaterConfig
     schema,
     createContext: (base) => createWaterContext(base, dataSource),
     isHealthy: () => databaseAnswers(dataSource),
-    signingSecret: config.signingSecret,
+    hopKeys: config.hopKeys,
   });
 }

@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { DataSource } from 'typeorm';
 import { AUDIT_EVENTS_PATH } from '../../../../schema/audit/audit-wire';
 import { hasRole, Role } from '../../../../schema/identity/roles';
-import { UnauthenticatedError, verifyIdentity } from '../../../../schema/identity/signed-identity';
+import { type HopVerifier, UnauthenticatedError } from '../../../../schema/identity/signed-identity';
 import { appendEvents } from './append-events';
 import { readBatch, RejectedBatch } from './read-batch';
 
@@ -14,7 +14,7 @@ const refuse = (res: Response, status: number, code: string, message: string) =>
  * text because the relay's signature covers the exact bytes it sent; parsing
  * first and re-serialising would verify something else.
  */
-export function mountIngestRoute(app: Express, dataSource: DataSource, signingSecret: string, log: (message: string) => void): void {
+export function mountIngestRoute(app: Express, dataSource: DataSource, verifier: HopVerifier, log: (message: string) => void): void {
   app.post(
     AUDIT_EVENTS_PATH,
     express.text({ type: 'application/json', limit: '5mb' }),
@@ -22,7 +22,8 @@ export function mountIngestRoute(app: Express, dataSource: DataSource, signingSe
       const body = typeof req.body === 'string' ? req.body : '';
       let sender: string;
       try {
-        const relay = verifyIdentity(req.headers, signingSecret, body);
+        // a subgraph's key asserts its own relay alone: `relay:water` is water, or the gateway, never another department
+        const relay = (await verifier.verify(req.headers, { query: body })).actor;
         if (!relay.id.startsWith(RELAY_PREFIX) || !hasRole(relay, Role.SYSTEM_ADMIN)) return refuse(res, 403, 'FORBIDDEN', 'only a subgraph relay may deliver audit events');
         sender = relay.id.slice(RELAY_PREFIX.length);
       } catch (error) {
