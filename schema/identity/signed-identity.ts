@@ -1,10 +1,10 @@
 import { createHash, randomUUID, sign } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
-import { LRUCache } from 'lru-cache';
 import stableStringify from 'safe-stable-stringify';
 import { PublicError, ErrorCode } from '../errors';
 import { type HopKeys, keyOwner } from './hop-keys';
+import { NonceWindow } from './nonce-window';
 import type { Identity, Role } from './roles';
 
 /** One header: a compact JWS (EdDSA) of the identity and of the request it was made for. */
@@ -108,10 +108,9 @@ const sameIdentity = (a: Identity, b: Identity) =>
  */
 export class HopVerifier {
   /** Nonces seen within their lifetime; a replica has its own, so a replay must at least find the same replica. */
-  private readonly seen: LRUCache<string, true>;
+  private readonly seen = new NonceWindow(MAX_AGE_MS + 2 * CLOCK_TOLERANCE_S * 1000);
 
-  constructor(private readonly keys: HopKeys, maxNonces = 500_000) {
-    this.seen = new LRUCache({ max: maxNonces, ttl: MAX_AGE_MS + 2 * CLOCK_TOLERANCE_S * 1000 });
+  constructor(private readonly keys: HopKeys) {
     // a missing or wrong key set stops start-up, not the first request
     keys.publicKey('');
   }
@@ -124,8 +123,7 @@ export class HopVerifier {
     if (claims.htm !== expected.htm || claims.hqh !== expected.hqh || claims.hon !== expected.hon || claims.hvh !== expected.hvh) {
       throw refuse('the gateway signature does not match this request');
     }
-    if (!claims.jti || this.seen.has(claims.jti)) throw refuse('the gateway signature has already been used');
-    this.seen.set(claims.jti, true);
+    if (!claims.jti || !this.seen.firstUse(claims.jti)) throw refuse('the gateway signature has already been used');
     const actor = identityOf(claims);
     if (signer !== GATEWAY && actor.id !== signer && actor.id !== `relay:${signer}`) await this.checkDelegation(signer, actor, claims.act);
     return { actor, token, signer };
