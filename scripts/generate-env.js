@@ -119,6 +119,9 @@ const SETTINGS = [
   'LOG_LEVEL=info',
   '# Traces go to an OpenTelemetry collector only when this is set, e.g. http://otel-collector:4318',
   '# OTEL_EXPORTER_OTLP_ENDPOINT=',
+  '# Behind the city\'s reverse proxy, the proxy whose X-Forwarded-For names the client (the per-address rate limit',
+  '# counts clients by it): a hop count or addresses/subnets, e.g. 1 or 172.16.0.0/12; unset, the proxy is one client',
+  '# TRUST_PROXY=',
 ];
 
 function composeFiles(options, generatedAt) {
