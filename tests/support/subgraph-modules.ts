@@ -29,7 +29,7 @@ export const SUBGRAPH_MODULES: SubgraphModule[] = [
     name: 'intake',
     open: openIntakeDataSource,
     createApp: (dataSource, database) =>
-      createIntakeApp(dataSource, { port: 0, database, timeZone: 'Asia/Shanghai', defaultTimeLimitDays: 5, hopKeys: testKeys('intake') }),
+      createIntakeApp(dataSource, { port: 0, database, timeZone: 'Asia/Shanghai', defaultTimeLimitDays: 5, ratingChangeDays: 7, hopKeys: testKeys('intake') }),
   },
   {
     name: 'water',

@@ -1,5 +1,5 @@
 import { type HopKeys, readHopKeys } from '../../../schema/identity/hop-keys';
-import { readDatabaseSettings, readPort, readTimeZone } from '../../../schema/config/env';
+import { readDatabaseSettings, readPort, readString, readTimeZone } from '../../../schema/config/env';
 import type { DatabaseSettings } from '../../../schema/database/database-target';
 
 export interface IntakeConfig {
@@ -9,6 +9,8 @@ export interface IntakeConfig {
   /** Working days a department gets when the category sets no limit of its own. */
   defaultTimeLimitDays: number;
   hopKeys: HopKeys;
+  /** For how many days after the first rating a citizen may change it. */
+  ratingChangeDays: number;
 }
 
 export function readIntakeConfig(env = process.env): IntakeConfig {
@@ -18,5 +20,13 @@ export function readIntakeConfig(env = process.env): IntakeConfig {
     timeZone: readTimeZone(env),
     defaultTimeLimitDays: 5,
     hopKeys: readHopKeys('intake', env),
+    ratingChangeDays: readDays('RATING_CHANGE_DAYS', 7, env),
   };
+}
+
+function readDays(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = readString(name, String(fallback), env);
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 0 || days > 366) throw new Error(`${name} must be a whole number of days (0–366), got "${raw}"`);
+  return days;
 }

@@ -9,6 +9,7 @@ import type { IntakeConfig } from './config';
 import { createAccessRecorder } from './personal-data/access-recorder';
 import { Department } from './department/department.entity';
 import { KnowledgeArticle } from './knowledge/knowledge-article.entity';
+import { TicketRating } from './rating/ticket-rating.entity';
 import { Ticket } from './ticket/ticket.entity';
 
 export interface IntakeContext extends SubgraphContext {
@@ -27,6 +28,7 @@ function createLoaders(dataSource: DataSource) {
     categoryByCode: createRowLoader(dataSource.getRepository(Category), 'code'),
     articleById: createRowLoader(dataSource.getRepository(KnowledgeArticle), 'id'),
     callbacksByTicket: createGroupLoader(dataSource.getRepository(Callback), 'ticketId', { order: { calledAt: 'ASC' } }),
+    ratingByTicket: createRowLoader(dataSource.getRepository(TicketRating), 'ticketId'),
   };
 }
 

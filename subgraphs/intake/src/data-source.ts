@@ -11,6 +11,9 @@ import { WorkingCalendar1764100000000 } from './migrations/1764100000000-working
 import { KnowledgeBase1764200000000 } from './migrations/1764200000000-knowledge-base';
 import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
 import { AuditOutbox1764400000000 } from './migrations/1764400000000-audit-outbox';
+import { OversightInputs1764500000000 } from './migrations/1764500000000-oversight-inputs';
+import { ImportedTicket } from './history/imported-ticket.entity';
+import { TicketRating } from './rating/ticket-rating.entity';
 import { KnowledgeArticle } from './knowledge/knowledge-article.entity';
 import { CalendarDay } from './deadline/calendar-day.entity';
 import { Callback } from './callback/callback.entity';
@@ -31,8 +34,10 @@ export const INTAKE_ENTITIES = [
   AuditEvent,
   PersonalDataAccess,
   KnowledgeArticle,
+  TicketRating,
+  ImportedTicket,
 ];
-export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000];
 
 export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
   return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });

@@ -5,6 +5,8 @@ import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/
 import { AssignmentActionsResolver } from './assignment/assignment-actions.resolver';
 import { AssignmentQueueResolver } from './assignment/assignment-queue.resolver';
 import { AssignmentResolver } from './assignment/assignment.resolver';
+import { HistoryResolver } from './history/history.resolver';
+import { TicketRatingResolver } from './rating/rating.resolver';
 import { TicketCallbacksResolver } from './callback/callback.resolver';
 import { CalendarResolver } from './deadline/calendar.resolver';
 import { AnsweredWithResolver } from './knowledge/answered-with.resolver';
@@ -29,6 +31,8 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
         TicketTimingResolver,
         TicketLifecycleResolver,
         TicketCallbacksResolver,
+        TicketRatingResolver,
+        HistoryResolver,
         CitizenContactResolver,
         AssignmentResolver,
         AssignmentActionsResolver,

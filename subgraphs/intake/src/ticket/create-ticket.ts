@@ -41,6 +41,7 @@ async function insertTicket(input: CreateTicketInput, context: IntakeContext, id
       content: visibleText(input.content),
       categoryCode: input.categoryCode,
       address: optionalText(input.address),
+      district: input.district ?? null,
       latitude: input.latitude ?? null,
       longitude: input.longitude ?? null,
       status: TicketStatus.RECEIVED,
@@ -57,7 +58,7 @@ async function insertTicket(input: CreateTicketInput, context: IntakeContext, id
       entityType: 'Ticket',
       entityId: ticket.id,
       toState: ticket.status,
-      data: { number: ticket.number, channel: ticket.channel, categoryCode: ticket.categoryCode },
+      data: { number: ticket.number, channel: ticket.channel, categoryCode: ticket.categoryCode, district: ticket.district },
     });
     return ticket;
   };

@@ -55,6 +55,10 @@ export class Ticket {
   @Column('text', { nullable: true })
   answer: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The district (区/县) the request concerns, as the operator recorded it; what oversight figures are filtered by' })
+  @Column('varchar', { length: 40, nullable: true })
+  district: string | null;
+
   @Field(() => Date)
   @Column('datetime', { precision: 3 })
   createdAt: Date;

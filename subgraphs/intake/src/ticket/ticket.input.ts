@@ -36,6 +36,11 @@ export class CreateTicketInput {
   @Length(1, 200, { message: 'address must be 1 to 200 characters' })
   address?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'District code (区/县), e.g. langya; figures are filtered by it' })
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]{1,40}$/, { message: 'district must be 1 to 40 lower-case letters, digits, _ or -' })
+  district?: string | null;
+
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @Min(-90, { message: 'latitude must be between -90 and 90' })
