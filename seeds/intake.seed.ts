@@ -37,7 +37,7 @@ export async function seedIntake(dataSource: DataSource, options: IntakeSeedOpti
   // read the files before the transaction opens: a bad file should fail without holding locks
   const seeds = total > 0 ? sampleTickets(total, options.dataDir) : [];
   return dataSource.transaction(async (manager) => {
-    const catalogue = await upsertCatalogue(manager);
+    const catalogue = await seedCatalogue(manager);
     const calendarDays = await seedCalendar(manager);
     const knowledge = await seedKnowledgeBase(manager);
     const fresh = await withoutExisting(manager, seeds);
@@ -70,13 +70,20 @@ export async function seedIntake(dataSource: DataSource, options: IntakeSeedOpti
   });
 }
 
-/** Upserts so a corrected name reaches existing databases; counts only the rows that are new. */
-async function upsertCatalogue(manager: EntityManager): Promise<number> {
-  const departments = await manager.find(Department, { select: { code: true } });
-  const categories = await manager.find(Category, { select: { code: true } });
-  await manager.upsert(Department, [...DEPARTMENTS], ['code']);
-  await manager.upsert(Category, [...CATEGORIES], ['code']);
-  return DEPARTMENTS.length - departments.length + (CATEGORIES.length - categories.length);
+/**
+ * Inserts the departments and categories that are missing and leaves the rest
+ * alone: once a database exists the catalogue is the system administrators'
+ * (saveDepartment, saveCategory, retireDepartment), and `npm start` runs the
+ * seed every time, so it must never undo their edits. Counts the new rows.
+ */
+async function seedCatalogue(manager: EntityManager): Promise<number> {
+  const departments = new Set((await manager.find(Department, { select: { code: true } })).map((row) => row.code));
+  const categories = new Set((await manager.find(Category, { select: { code: true } })).map((row) => row.code));
+  const newDepartments = DEPARTMENTS.filter((department) => !departments.has(department.code));
+  const newCategories = CATEGORIES.filter((category) => !categories.has(category.code));
+  if (newDepartments.length) await manager.insert(Department, newDepartments.map((department) => ({ ...department })));
+  if (newCategories.length) await manager.insert(Category, newCategories.map((category) => ({ ...category })));
+  return newDepartments.length + newCategories.length;
 }
 
 async function withoutExisting(manager: EntityManager, seeds: TicketSeed[]): Promise<TicketSeed[]> {

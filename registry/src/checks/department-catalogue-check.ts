@@ -33,5 +33,5 @@ export async function checkDepartmentInCatalogue(candidate: { name: string; depa
     return failure(`could not read the department catalogue from intake at ${url} (${(error as Error).message}); nothing changed, try again when intake answers`);
   }
   if (codes.includes(candidate.department)) return success;
-  return failure(`department "${candidate.department}" is not an active department in intake's catalogue; ask the centre to add it (seeds/intake/departments.ts) before publishing`);
+  return failure(`department "${candidate.department}" is not an active department in intake's catalogue; ask the centre's system administrator to add it (saveDepartment) before publishing`);
 }

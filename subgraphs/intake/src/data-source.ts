@@ -12,6 +12,7 @@ import { KnowledgeBase1764200000000 } from './migrations/1764200000000-knowledge
 import { Lifecycle1764300000000 } from './migrations/1764300000000-lifecycle';
 import { AuditOutbox1764400000000 } from './migrations/1764400000000-audit-outbox';
 import { OversightInputs1764500000000 } from './migrations/1764500000000-oversight-inputs';
+import { DepartmentCatalogue1764600000000 } from './migrations/1764600000000-department-catalogue';
 import { ImportedTicket } from './history/imported-ticket.entity';
 import { TicketRating } from './rating/ticket-rating.entity';
 import { KnowledgeArticle } from './knowledge/knowledge-article.entity';
@@ -37,7 +38,7 @@ export const INTAKE_ENTITIES = [
   TicketRating,
   ImportedTicket,
 ];
-export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000, DepartmentCatalogue1764600000000];
 
 export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
   return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });

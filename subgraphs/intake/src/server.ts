@@ -16,6 +16,8 @@ import { TicketTimingResolver } from './ticket/ticket-timing.resolver';
 import { CategoryResolver } from './category/category.resolver';
 import type { IntakeConfig } from './config';
 import { createIntakeContext } from './context';
+import { Department } from './department/department.entity';
+import { resolveDepartmentReference } from './department/department.reference';
 import { DepartmentResolver } from './department/department.resolver';
 import { CitizenContactResolver } from './personal-data/citizen-contact.resolver';
 import { Ticket } from './ticket/ticket.entity';
@@ -44,7 +46,10 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
         AnsweredWithResolver,
       ],
     },
-    [{ name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference }],
+    [
+      { name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference },
+      { name: 'Department', type: Department, resolveReference: resolveDepartmentReference },
+    ],
   );
   return createSubgraphApp({
     name: 'intake',

@@ -27,6 +27,8 @@ export async function dispatchTicket(input: DispatchTicketInput, context: Intake
     const known = await manager.findBy(Department, { code: In(codes) });
     const unknown = codes.filter((code) => !known.some((department) => department.code === code));
     if (unknown.length) throw new BadInputError(`unknown department ${unknown.join(', ')}`, 'departmentCodes');
+    const retired = known.filter((department) => !department.active).map((department) => department.code);
+    if (retired.length) throw new BadInputError(`department ${retired.join(', ')} is retired; dispatch to its successor`, 'departmentCodes');
     // returned and reported assignments are history: a reopened ticket may go back to the same department
     const existing = await manager.findBy(Assignment, { ticketId: ticket.id, status: In([...ACTIVE_ASSIGNMENT_STATUSES]) });
     const again = codes.filter((code) => existing.some((assignment) => assignment.departmentCode === code));

@@ -19,8 +19,8 @@ export class CategoryResolver {
   @Mutation(() => Category, { description: 'Add a category or rename one' })
   async saveCategory(@Arg('input', () => CategoryInput) input: CategoryInput, @Ctx() context: IntakeContext): Promise<Category> {
     const repository = context.dataSource.getRepository(Category);
-    if (input.departmentCode && !(await context.dataSource.getRepository(Department).existsBy({ code: input.departmentCode }))) {
-      throw new BadInputError(`unknown department ${input.departmentCode}`, 'departmentCode');
+    if (input.departmentCode && !(await context.dataSource.getRepository(Department).existsBy({ code: input.departmentCode, active: true }))) {
+      throw new BadInputError(`unknown or retired department ${input.departmentCode}`, 'departmentCode');
     }
     const category = repository.create({ ...input, departmentCode: input.departmentCode ?? null });
     await repository.save(category);
