@@ -1,6 +1,7 @@
 import { type HopKeys, readHopKeys } from '../../../schema/identity/hop-keys';
 import { readDatabaseSettings, readPort, readString, readTimeZone } from '../../../schema/config/env';
 import type { DatabaseSettings } from '../../../schema/database/database-target';
+import { type ClockConfig, readClockConfig } from './clock/clock-config';
 
 export interface IntakeConfig {
   port: number;
@@ -11,6 +12,8 @@ export interface IntakeConfig {
   hopKeys: HopKeys;
   /** For how many days after the first rating a citizen may change it. */
   ratingChangeDays: number;
+  /** The deadline clock; absent (as in in-process tests) it does not run. */
+  clock?: ClockConfig;
 }
 
 export function readIntakeConfig(env = process.env): IntakeConfig {
@@ -21,6 +24,7 @@ export function readIntakeConfig(env = process.env): IntakeConfig {
     defaultTimeLimitDays: 5,
     hopKeys: readHopKeys('intake', env),
     ratingChangeDays: readDays('RATING_CHANGE_DAYS', 7, env),
+    clock: readClockConfig(env),
   };
 }
 

@@ -19,6 +19,8 @@ import { createIntakeContext } from './context';
 import { Department } from './department/department.entity';
 import { resolveDepartmentReference } from './department/department.reference';
 import { DepartmentResolver } from './department/department.resolver';
+import { serviceLogger } from '../../../schema/observability/logger';
+import { DeadlineClock } from './clock/deadline-clock';
 import { CitizenContactResolver } from './personal-data/citizen-contact.resolver';
 import { Ticket } from './ticket/ticket.entity';
 import { resolveTicketReference } from './ticket/ticket.reference';
@@ -51,11 +53,22 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
       { name: 'Department', type: Department, resolveReference: resolveDepartmentReference },
     ],
   );
-  return createSubgraphApp({
+  const app = await createSubgraphApp({
     name: 'intake',
     schema,
     createContext: (base) => createIntakeContext(base, dataSource, config),
     isHealthy: () => databaseAnswers(dataSource),
     hopKeys: config.hopKeys,
   });
+  if (!config.clock?.intervalMs) return app;
+  const logger = serviceLogger('intake');
+  const clock = new DeadlineClock(dataSource, config, config.clock, undefined, (message) => logger.warn(message));
+  clock.start();
+  return {
+    ...app,
+    stop: async () => {
+      await clock.stop();
+      await app.stop();
+    },
+  };
 }

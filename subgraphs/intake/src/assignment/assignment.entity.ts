@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { AssignmentStatus } from '../../../../schema/enums';
+import type { DeadlineLight } from '../deadline/timing';
 
 /** The centre's instruction to one department to handle a ticket (转办), with its own deadline. */
 @Entity('assignment')
@@ -74,6 +75,10 @@ export class Assignment {
   @Field(() => Date, { nullable: true })
   @Column('datetime', { precision: 3, nullable: true })
   lastUrgedAt: Date | null;
+
+  /** The light the centre's clock last marked (null: never lit); `timing.light` is always the live one. */
+  @Column('varchar', { length: 10, nullable: true })
+  light: DeadlineLight | null;
 
   @Field(() => Date)
   @Column('datetime', { precision: 3 })
