@@ -66,6 +66,8 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     DATABASE_URL: settings.databaseUrl ?? '',
     DATA_DIR: settings.dataDir,
     MIGRATE_ON_START: 'false',
+    // the deadline clock would mark and urge the tests' tickets at its first minute; its own test runs it
+    CLOCK_INTERVAL_MS: '0',
     AUTH_HS256_SECRET: TEST_TOKEN_SECRET,
     GATEWAY_PORT: String(ports.gateway),
     ...Object.fromEntries(names.flatMap((name) => [[`${name.toUpperCase()}_PORT`, String(ports[name])], [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}`]])),
