@@ -32,6 +32,7 @@ export enum TicketStatus {
   REOPENED = 'REOPENED',
   CLOSED = 'CLOSED',
   ARCHIVED = 'ARCHIVED',
+  MERGED = 'MERGED',
 }
 registerEnumType(TicketStatus, {
   name: 'TicketStatus',
@@ -44,6 +45,7 @@ registerEnumType(TicketStatus, {
     REOPENED: { description: '重启 the citizen was not satisfied; to be re-dispatched or closed with an explanation' },
     CLOSED: { description: '已办结 finished' },
     ARCHIVED: { description: '已归档 archived' },
+    MERGED: { description: '已并单 a repeat of another ticket about the same problem, handled once there (mergedInto); it follows that one' },
   },
 });
 
@@ -58,6 +60,7 @@ export enum AssignmentStatus {
   EXTENSION_REQUESTED = 'EXTENSION_REQUESTED',
   RESULT_REPORTED = 'RESULT_REPORTED',
   FINISHED = 'FINISHED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(AssignmentStatus, {
   name: 'AssignmentStatus',
@@ -69,6 +72,7 @@ registerEnumType(AssignmentStatus, {
     EXTENSION_REQUESTED: { description: '申请延期 the department asked for more time' },
     RESULT_REPORTED: { description: '已反馈 the department reported its result' },
     FINISHED: { description: '已办结 the ticket closed' },
+    WITHDRAWN: { description: '已撤回 withdrawn: its ticket was merged into another about the same problem' },
   },
 });
 

@@ -26,6 +26,11 @@ export const STEPS = {
   grantExtension: { as: 'supervisor', query: 'mutation($id: ID!) { grantExtension(id: $id) { id status deadline extensionsGranted } }' },
   refuseExtension: { as: 'supervisor', query: 'mutation($id: ID!) { refuseExtension(id: $id, reason: "时限内可完成 It can be done in time") { id status } }' },
   reportResult: { as: 'waterStaff', query: 'mutation($id: ID!) { reportResult(id: $id, result: "已修复，恢复供水 Repaired; supply restored") { id status } }' },
+  merge: {
+    as: 'operator',
+    query: 'mutation($id: ID!) { mergeTicket(ticketId: $id, intoTicketId: "00000000-0000-4000-8000-000000000000", reason: "同一处停水 the same outage") { id status } }',
+  },
+  unmerge: { as: 'operator', query: 'mutation($id: ID!) { unmergeTicket(ticketId: $id, reason: "不是同一问题 not the same problem") { id status } }' },
   urge: { as: 'supervisor', query: 'mutation($id: ID!) { urgeAssignment(id: $id, note: "请加快办理 Please hurry") { id status urgeCount } }' },
 } satisfies Record<string, { as: Persona; query: string }>;
 

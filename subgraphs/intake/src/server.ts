@@ -5,6 +5,7 @@ import { createSubgraphApp, type SubgraphApp } from '../../../schema/federation/
 import { AssignmentActionsResolver } from './assignment/assignment-actions.resolver';
 import { AssignmentQueueResolver } from './assignment/assignment-queue.resolver';
 import { AssignmentResolver } from './assignment/assignment.resolver';
+import { RepeatResolver } from './repeat/repeat.resolver';
 import { HistoryResolver } from './history/history.resolver';
 import { TicketRatingResolver } from './rating/rating.resolver';
 import { TicketCallbacksResolver } from './callback/callback.resolver';
@@ -37,6 +38,7 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
         TicketCallbacksResolver,
         TicketRatingResolver,
         HistoryResolver,
+        RepeatResolver,
         CitizenContactResolver,
         AssignmentResolver,
         AssignmentActionsResolver,

@@ -14,6 +14,9 @@ export const TICKET_TRANSITIONS = {
   closeWithExplanation: { from: [S.RESULT_REPORTED, S.REOPENED], to: S.CLOSED },
   supervise: { from: [S.RECEIVED, S.DISPATCHED, S.RETURNED, S.RESULT_REPORTED, S.REOPENED], to: null },
   archive: { from: [S.ANSWERED, S.CLOSED], to: S.ARCHIVED },
+  // 并单: a repeat leaves the queues and follows its primary; a wrong merge is undone and the ticket handled anew
+  merge: { from: [S.RECEIVED, S.DISPATCHED, S.RETURNED, S.RESULT_REPORTED, S.REOPENED], to: S.MERGED },
+  unmerge: { from: [S.MERGED], to: S.RECEIVED },
 } as const satisfies Record<string, { from: readonly S[]; to: S | null }>;
 
 export type TicketTransition = keyof typeof TICKET_TRANSITIONS;

@@ -83,6 +83,10 @@ export class Ticket {
   @Column('text', { nullable: true })
   closeExplanation: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The ticket this one was merged into (并单), while it is MERGED' })
+  @Column('varchar', { length: 36, nullable: true })
+  mergedIntoId: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The knowledge-base article the operator answered from' })
   @Column('varchar', { length: 36, nullable: true })
   answeredArticleId: string | null;

@@ -1,0 +1,91 @@
+import { In } from 'typeorm';
+import { recordAudit } from '../../../../schema/audit/record-audit';
+import { ACTIVE_ASSIGNMENT_STATUSES, AssignmentStatus, TicketStatus } from '../../../../schema/enums';
+import { BadInputError, NotFoundError } from '../../../../schema/errors';
+import { Assignment } from '../assignment/assignment.entity';
+import type { IntakeContext } from '../context';
+import { Ticket } from '../ticket/ticket.entity';
+import { stepTicket } from '../ticket/ticket-step';
+
+const needsReason = (reason: string) => {
+  const text = reason.trim();
+  if (text.length < 4) throw new BadInputError('say why, in a few words, these are the same problem (or why not)', 'reason');
+  return text;
+};
+
+/**
+ * 并单: `ticketId` repeats `intoTicketId`'s problem. The repeat leaves the
+ * departments' queues (its running assignments are withdrawn), follows the
+ * primary from now on, and both trails show the merge; one transaction. A
+ * ticket that others were merged into, or one merged already, is not merged
+ * (no chains); the primary may be open or recently closed.
+ */
+export function mergeTicket(context: IntakeContext, ticketId: string, intoTicketId: string, reason: string, expectedVersion: number | null): Promise<Ticket> {
+  const why = needsReason(reason);
+  return stepTicket(context, ticketId, {
+    transition: 'merge',
+    expectedVersion,
+    reason: why,
+    data: { intoTicketId },
+    apply: async (ticket, manager) => {
+      if (intoTicketId === ticketId) throw new BadInputError('a ticket cannot be merged into itself', 'intoTicketId');
+      const primary = await manager.findOneBy(Ticket, { id: intoTicketId });
+      if (!primary) throw new NotFoundError('Ticket', intoTicketId);
+      if (primary.status === TicketStatus.MERGED) throw new BadInputError(`ticket ${primary.number} is itself merged into another; merge into that one`, 'intoTicketId');
+      if (primary.status === TicketStatus.ARCHIVED) throw new BadInputError(`ticket ${primary.number} is archived`, 'intoTicketId');
+      if (await manager.existsBy(Ticket, { mergedIntoId: ticketId })) throw new BadInputError(`others were merged into ticket ${ticket.number}: merge those into ${primary.number} first, or merge ${primary.number} into it`, 'ticketId');
+      const running = await manager.findBy(Assignment, { ticketId, status: In([...ACTIVE_ASSIGNMENT_STATUSES]) });
+      for (const assignment of running) {
+        await manager.update(Assignment, { id: assignment.id }, { status: AssignmentStatus.WITHDRAWN, updatedAt: new Date(), version: () => 'version + 1' });
+        await recordAudit(manager, 'intake', context, {
+          ticketId,
+          action: 'assignment.withdraw',
+          entityType: 'Assignment',
+          entityId: assignment.id,
+          fromState: assignment.status,
+          toState: AssignmentStatus.WITHDRAWN,
+          reason: `merged into ${primary.number}`,
+          data: { departmentCode: assignment.departmentCode, intoTicketId },
+        });
+      }
+      // the primary's trail shows it gained a repeat
+      await recordAudit(manager, 'intake', context, {
+        ticketId: primary.id,
+        action: 'ticket.repeat_merged',
+        entityType: 'Ticket',
+        entityId: primary.id,
+        fromState: primary.status,
+        toState: primary.status,
+        reason: why,
+        data: { repeatTicketId: ticketId, repeatNumber: ticket.number },
+      });
+      return { status: TicketStatus.MERGED, mergedIntoId: primary.id };
+    },
+  });
+}
+
+/** Undoes a wrong merge: the ticket is handled on its own again, from the start (its withdrawn assignments stay history). */
+export function unmergeTicket(context: IntakeContext, ticketId: string, reason: string, expectedVersion: number | null): Promise<Ticket> {
+  const why = needsReason(reason);
+  return stepTicket(context, ticketId, {
+    transition: 'unmerge',
+    expectedVersion,
+    reason: why,
+    apply: async (ticket, manager) => {
+      const primary = ticket.mergedIntoId ? await manager.findOneBy(Ticket, { id: ticket.mergedIntoId }) : null;
+      if (primary) {
+        await recordAudit(manager, 'intake', context, {
+          ticketId: primary.id,
+          action: 'ticket.repeat_unmerged',
+          entityType: 'Ticket',
+          entityId: primary.id,
+          fromState: primary.status,
+          toState: primary.status,
+          reason: why,
+          data: { repeatTicketId: ticketId, repeatNumber: ticket.number },
+        });
+      }
+      return { status: TicketStatus.RECEIVED, mergedIntoId: null, deadline: null };
+    },
+  });
+}
