@@ -61,6 +61,7 @@ export enum AssignmentStatus {
   RESULT_REPORTED = 'RESULT_REPORTED',
   FINISHED = 'FINISHED',
   WITHDRAWN = 'WITHDRAWN',
+  OBJECTED = 'OBJECTED',
 }
 registerEnumType(AssignmentStatus, {
   name: 'AssignmentStatus',
@@ -73,6 +74,7 @@ registerEnumType(AssignmentStatus, {
     RESULT_REPORTED: { description: '已反馈 the department reported its result' },
     FINISHED: { description: '已办结 the ticket closed' },
     WITHDRAWN: { description: '已撤回 withdrawn: its ticket was merged into another about the same problem' },
+    OBJECTED: { description: '派单异议 the department objects to the dispatch; a supervisor decides, the deadline runs meanwhile' },
   },
 });
 
@@ -82,6 +84,7 @@ export const ACTIVE_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = [
   AssignmentStatus.ACCEPTED,
   AssignmentStatus.IN_PROGRESS,
   AssignmentStatus.EXTENSION_REQUESTED,
+  AssignmentStatus.OBJECTED,
 ];
 
 export enum WorkOrderStatus {

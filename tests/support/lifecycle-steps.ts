@@ -31,6 +31,9 @@ export const STEPS = {
     query: 'mutation($id: ID!) { mergeTicket(ticketId: $id, intoTicketId: "00000000-0000-4000-8000-000000000000", reason: "同一处停水 the same outage") { id status } }',
   },
   unmerge: { as: 'operator', query: 'mutation($id: ID!) { unmergeTicket(ticketId: $id, reason: "不是同一问题 not the same problem") { id status } }' },
+  object: { as: 'waterStaff', query: 'mutation($id: ID!) { objectToDispatch(id: $id, reason: "管网属开发商自管 The estate runs its own pipes") { id status } }' },
+  upholdObjection: { as: 'supervisor', query: 'mutation($id: ID!) { upholdObjection(id: $id, note: "经核实属实 Verified") { id status } }' },
+  refuseObjection: { as: 'supervisor', query: 'mutation($id: ID!) { refuseObjection(id: $id, note: "属供水职责 The water company owns it") { id status } }' },
   urge: { as: 'supervisor', query: 'mutation($id: ID!) { urgeAssignment(id: $id, note: "请加快办理 Please hurry") { id status urgeCount } }' },
 } satisfies Record<string, { as: Persona; query: string }>;
 

@@ -37,6 +37,32 @@ export class AssignmentActionsResolver {
   }
 
   @Authorized(...DEPARTMENT_ROLES)
+  @Mutation(() => Assignment, { description: '派单异议: the department disputes the dispatch, with its reason; a supervisor decides and the deadline runs meanwhile' })
+  objectToDispatch(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @version() expectedVersion: number | null,
+    @Ctx() context: IntakeContext,
+  ) {
+    const text = required(reason, 'reason', 'why the dispatch is wrong');
+    return stepAssignment(context, id, { transition: 'object', expectedVersion, reason: text, changes: () => ({ returnReason: text }) });
+  }
+
+  @Authorized(Role.SUPERVISOR)
+  @Mutation(() => Assignment, { description: "The objection stands: the assignment is returned and the centre re-dispatches the ticket" })
+  upholdObjection(@Arg('id', () => ID) id: string, @Arg('note', () => String) note: string, @version() expectedVersion: number | null, @Ctx() context: IntakeContext) {
+    const text = required(note, 'note', 'why the objection stands');
+    return stepAssignment(context, id, { transition: 'upholdObjection', expectedVersion, reason: text });
+  }
+
+  @Authorized(Role.SUPERVISOR)
+  @Mutation(() => Assignment, { description: 'The objection is refused: the department handles it, as accepted, against the same deadline' })
+  refuseObjection(@Arg('id', () => ID) id: string, @Arg('note', () => String) note: string, @version() expectedVersion: number | null, @Ctx() context: IntakeContext) {
+    const text = required(note, 'note', 'why the department must handle it');
+    return stepAssignment(context, id, { transition: 'refuseObjection', expectedVersion, reason: text, changes: (assignment) => ({ acceptedAt: assignment.acceptedAt ?? new Date() }) });
+  }
+
+  @Authorized(...DEPARTMENT_ROLES)
   @Mutation(() => Assignment, { description: '办理: work has started' })
   startAssignment(@Arg('id', () => ID) id: string, @version() expectedVersion: number | null, @Ctx() context: IntakeContext) {
     return stepAssignment(context, id, { transition: 'start', expectedVersion });

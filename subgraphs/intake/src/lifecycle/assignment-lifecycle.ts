@@ -10,7 +10,11 @@ export const ASSIGNMENT_TRANSITIONS = {
   grantExtension: { from: [S.EXTENSION_REQUESTED], to: S.IN_PROGRESS },
   refuseExtension: { from: [S.EXTENSION_REQUESTED], to: S.IN_PROGRESS },
   reportResult: { from: [S.ACCEPTED, S.IN_PROGRESS], to: S.RESULT_REPORTED },
-  urge: { from: [S.PENDING, S.ACCEPTED, S.IN_PROGRESS, S.EXTENSION_REQUESTED], to: null },
+  urge: { from: [S.PENDING, S.ACCEPTED, S.IN_PROGRESS, S.EXTENSION_REQUESTED, S.OBJECTED], to: null },
+  // 派单异议: the department disputes the dispatch; a supervisor upholds it (returned, to re-dispatch) or not (it must handle it)
+  object: { from: [S.PENDING, S.ACCEPTED], to: S.OBJECTED },
+  upholdObjection: { from: [S.OBJECTED], to: S.RETURNED },
+  refuseObjection: { from: [S.OBJECTED], to: S.ACCEPTED },
 } as const satisfies Record<string, { from: readonly S[]; to: S | null }>;
 
 export type AssignmentTransition = keyof typeof ASSIGNMENT_TRANSITIONS;
