@@ -1,3 +1,5 @@
+import { pickContent } from '../../subgraphs/intake/src/knowledge/article-content';
+import { KnowledgeArticleVersion } from '../../subgraphs/intake/src/knowledge/article-version.entity';
 import { In, type EntityManager } from 'typeorm';
 import { KnowledgeArticle } from '../../subgraphs/intake/src/knowledge/knowledge-article.entity';
 import { deterministicId } from '../deterministic-id';
@@ -296,6 +298,10 @@ export async function seedKnowledgeBase(manager: EntityManager): Promise<number>
   const existing = await manager.find(KnowledgeArticle, { select: { id: true }, where: { id: In(articles.map((a) => a.id)) } });
   const known = new Set(existing.map((row) => row.id));
   const fresh = articles.filter((article) => !known.has(article.id));
-  if (fresh.length > 0) await manager.insert(KnowledgeArticle, fresh);
+  if (fresh.length > 0) {
+    await manager.insert(KnowledgeArticle, fresh);
+    // their first version, as publishing one through the API keeps it
+    await manager.insert(KnowledgeArticleVersion, fresh.map((article) => ({ ...pickContent(article), articleId: article.id, version: 1, publishedBy: 'seed', proposedBy: null, publishedAt: article.updatedAt })));
+  }
   return fresh.length;
 }

@@ -15,6 +15,9 @@ import { OversightInputs1764500000000 } from './migrations/1764500000000-oversig
 import { DepartmentCatalogue1764600000000 } from './migrations/1764600000000-department-catalogue';
 import { DeadlineClock1764700000000 } from './migrations/1764700000000-deadline-clock';
 import { RepeatRequests1764800000000 } from './migrations/1764800000000-repeat-requests';
+import { DepartmentKnowledge1764900000000 } from './migrations/1764900000000-department-knowledge';
+import { KnowledgeArticleVersion } from './knowledge/article-version.entity';
+import { KnowledgeDraft } from './knowledge/knowledge-draft.entity';
 import { ClockLease } from './clock/clock-lease.entity';
 import { ImportedTicket } from './history/imported-ticket.entity';
 import { TicketRating } from './rating/ticket-rating.entity';
@@ -41,8 +44,10 @@ export const INTAKE_ENTITIES = [
   TicketRating,
   ImportedTicket,
   ClockLease,
+  KnowledgeArticleVersion,
+  KnowledgeDraft,
 ];
-export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000, DepartmentCatalogue1764600000000, DeadlineClock1764700000000, RepeatRequests1764800000000];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000, DepartmentCatalogue1764600000000, DeadlineClock1764700000000, RepeatRequests1764800000000, DepartmentKnowledge1764900000000];
 
 export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
   return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });

@@ -6,6 +6,7 @@ import { AssignmentActionsResolver } from './assignment/assignment-actions.resol
 import { AssignmentQueueResolver } from './assignment/assignment-queue.resolver';
 import { AssignmentResolver } from './assignment/assignment.resolver';
 import { RepeatResolver } from './repeat/repeat.resolver';
+import { KnowledgeDraftResolver } from './knowledge/knowledge-draft.resolver';
 import { HistoryResolver } from './history/history.resolver';
 import { TicketRatingResolver } from './rating/rating.resolver';
 import { TicketCallbacksResolver } from './callback/callback.resolver';
@@ -47,6 +48,7 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
         CategoryResolver,
         CalendarResolver,
         KnowledgeResolver,
+        KnowledgeDraftResolver,
         AnsweredWithResolver,
       ],
     },

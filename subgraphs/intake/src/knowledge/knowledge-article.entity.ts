@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A policy or procedure an operator reads out to answer a call on the spot (直接答复). */
@@ -46,6 +46,10 @@ export class KnowledgeArticle {
   @Field(() => Date)
   @Column('datetime', { precision: 3 })
   updatedAt: Date;
+
+  @Field(() => Int, { description: 'Its published version: one more with each revision (versions lists them all)' })
+  @Column('int', { default: 1 })
+  version: number;
 }
 
 /** In force at `at`: the search's SQL condition says the same, so the two never disagree. */

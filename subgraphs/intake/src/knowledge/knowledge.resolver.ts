@@ -1,12 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, NotFoundError } from '../../../../schema/errors';
+import { BadInputError } from '../../../../schema/errors';
+import { inTransaction } from '../../../../schema/database/transaction';
 import { CENTRE_READERS, DEPARTMENT_ROLES, Role } from '../../../../schema/identity/roles';
 import { Category } from '../category/category.entity';
 import type { IntakeContext } from '../context';
 import { Department } from '../department/department.entity';
 import { isValidAt, KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeArticleInput } from './knowledge-article.input';
+import { contentOf } from './article-content';
+import { KnowledgeArticleVersion } from './article-version.entity';
+import { publishArticle } from './publish-article';
 import { DEFAULT_RESULTS, searchArticles } from './knowledge-search';
 
 /** The centre's staff and the departments; citizens will get a public FAQ of their own. */
@@ -47,22 +50,12 @@ export class KnowledgeResolver {
     if (input.departmentCode && !(await dataSource.getRepository(Department).existsBy({ code: input.departmentCode }))) {
       throw new BadInputError(`unknown department ${input.departmentCode}`, 'departmentCode');
     }
-    const repository = dataSource.getRepository(KnowledgeArticle);
-    if (input.id && !(await repository.existsBy({ id: input.id }))) throw new NotFoundError('knowledge article', input.id);
-    const article = repository.create({
-      id: input.id ?? randomUUID(),
-      titleZh: input.titleZh.trim(),
-      titleEn: input.titleEn.trim(),
-      bodyZh: input.bodyZh.trim(),
-      bodyEn: input.bodyEn.trim(),
-      categoryCode: input.categoryCode || null,
-      departmentCode: input.departmentCode || null,
-      validFrom: input.validFrom,
-      validTo: input.validTo ?? null,
-      updatedAt: new Date(),
-    });
-    await repository.save(article);
-    return article;
+    return inTransaction(dataSource, (manager) => publishArticle(manager, contentOf(input), { publishedBy: context.actor.id }, input.id));
+  }
+
+  @FieldResolver(() => [KnowledgeArticleVersion], { description: 'Every published version, newest first' })
+  versions(@Root() article: KnowledgeArticle, @Ctx() context: IntakeContext): Promise<KnowledgeArticleVersion[]> {
+    return context.dataSource.getRepository(KnowledgeArticleVersion).find({ where: { articleId: article.id }, order: { version: 'DESC' } });
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the article is in force right now' })
