@@ -7,6 +7,7 @@ import { startAnchoring } from './anchor/anchor-schedule';
 import type { AuditConfig } from './config';
 import { createAuditContext } from './context';
 import { AuditEventsResolver } from './events/audit-events.resolver';
+import { mountFeedRoute } from './feed/feed-route';
 import { HandoffResolver } from './handoff/handoff.resolver';
 import { mountIngestRoute } from './ingest/ingest-route';
 import { resolveTicketReference } from './ticket/ticket.reference';
@@ -16,7 +17,7 @@ import { TicketTrailResolver, TrailResolver } from './trail/trail.resolver';
 /**
  * The audit service (审计): every subgraph's audit events, chained per ticket
  * so any later edit shows. GraphQL only reads; the one write is the relays'
- * signed `POST /events`. Does not listen.
+ * signed `POST /events`; `GET /feed` hands the events on to oversight. Does not listen.
  */
 export async function createAuditApp(dataSource: DataSource, config: AuditConfig): Promise<SubgraphApp> {
   const schema = await buildFederatedSchema(
@@ -34,6 +35,7 @@ export async function createAuditApp(dataSource: DataSource, config: AuditConfig
   });
   const log = (message: string) => console.error(`[audit] ${message}`);
   mountIngestRoute(subgraph.app, dataSource, subgraph.verifier, log);
+  mountFeedRoute(subgraph.app, dataSource, subgraph.verifier, log);
   if (!anchor?.signingKey) return subgraph;
   const anchoring = startAnchoring(dataSource, anchor, log);
   return {

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditIngestResult } from '../../../../schema/audit/audit-wire';
 import { inTransaction } from '../../../../schema/database/transaction';
 import { TrailEvent } from '../trail/trail-event.entity';
+import { FEED_HEAD_ID, TrailFeedHead } from '../trail/trail-feed-head.entity';
 import { TrailHead } from '../trail/trail-head.entity';
 import { chainHash, departmentOf, GENESIS_HASH } from '../trail/trail-hash';
 import type { IncomingEvent } from './read-batch';
@@ -39,8 +40,20 @@ async function storedIds(manager: EntityManager, ids: string[]): Promise<Set<str
   return found;
 }
 
+/**
+ * The feed's end, locked for the rest of the delivery: deliveries that store
+ * anything take turns here, so places in the feed are committed in order and
+ * a reader never skips one that commits late. Taken before any ticket head,
+ * so it cannot deadlock with them.
+ */
+async function lockFeedHead(manager: EntityManager): Promise<number> {
+  await manager.update(TrailFeedHead, { id: FEED_HEAD_ID }, { lastSeq: () => 'lastSeq' });
+  return (await manager.findOneByOrFail(TrailFeedHead, { id: FEED_HEAD_ID })).lastSeq;
+}
+
 /** One delivery, one transaction: each new event is chained onto its ticket's head in the order it arrived. */
 async function append(manager: EntityManager, events: IncomingEvent[], now: Date): Promise<AuditIngestResult> {
+  let feedSeq = await lockFeedHead(manager);
   const byTicket = new Map<string, IncomingEvent[]>();
   const seen = new Set<string>();
   for (const event of events) {
@@ -68,6 +81,7 @@ async function append(manager: EntityManager, events: IncomingEvent[], now: Date
         ticketSeq: (lastSeq += 1),
         prevHash: lastHash,
         receivedAt: now,
+        feedSeq: (feedSeq += 1),
       });
       row.hash = lastHash = chainHash(row.prevHash, row);
       rows.push(row);
@@ -75,6 +89,7 @@ async function append(manager: EntityManager, events: IncomingEvent[], now: Date
     if (lastSeq !== head.lastSeq) await manager.update(TrailHead, { ticketId }, { lastSeq, lastHash, updatedAt: now });
   }
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) await manager.insert(TrailEvent, rows.slice(start, start + INSERT_CHUNK));
+  if (rows.length) await manager.update(TrailFeedHead, { id: FEED_HEAD_ID }, { lastSeq: feedSeq });
   return { stored: rows.length, duplicates: events.length - rows.length };
 }
 

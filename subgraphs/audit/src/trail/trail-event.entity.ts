@@ -78,6 +78,10 @@ export class TrailEvent {
   @Column('datetime', { precision: 3 })
   receivedAt: Date;
 
+  /** Place in the feed (GET /feed): gap-free across all tickets, in commit order; not part of the hashed content. */
+  @Column('int', { nullable: true })
+  feedSeq: number | null;
+
   @Field(() => String, { description: 'Hash of the previous event of this ticket (64 zeros for the first)' })
   @Column('varchar', { length: 64 })
   prevHash: string;
