@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run new-department -- --code gardens --name "Parks and Greening" [--name-zh 园林管理处] [--port 4006]
+// npm run new-department -- --code gardens --name "Parks and Greening" [--name-zh 园林管理处] [--port 4007]
 // Creates subgraphs/<code>/ (plus its seed and test) from schema/templates/department/, following the platform's
 // conventions; touches no other file, so a department's first change is reviewable on its own.
 'use strict';
@@ -11,7 +11,7 @@ const TEMPLATE_DIR = path.join(root, 'schema', 'templates', 'department');
 // codes become a GraphQL field, a database name suffix and an env prefix: keep them plain
 const CODE = /^[a-z][a-z0-9_]{1,23}$/;
 const NOT_DEPARTMENTS = ['intake', 'audit', 'registry', 'gateway', 'ticket'];
-const RESERVED_PORTS = [4000, 4001, 4002, 4003, 4004, 4005, 4010];
+const RESERVED_PORTS = [4000, 4001, 4002, 4003, 4004, 4005, 4006, 4010];
 
 function parseArgs(argv) {
   const options = {};
@@ -36,7 +36,7 @@ function nextPort(subgraphsDir) {
     const match = fs.existsSync(config) && /readDepartmentConfig\('[^']+',\s*(\d+)/.exec(fs.readFileSync(config, 'utf8'));
     if (match) taken.add(Number(match[1]));
   }
-  let port = 4006;
+  let port = 4007;
   while (taken.has(port)) port += 1;
   return port;
 }

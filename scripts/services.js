@@ -5,8 +5,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const PLATFORM_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit'];
-const DEFAULT_PORTS = { gateway: 4000, intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005, registry: 4010 };
+const PLATFORM_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'];
+const DEFAULT_PORTS = { gateway: 4000, intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005, oversight: 4006, registry: 4010 };
 
 /**
  * Departments scaffolded with `npm run new-department` run too; their config holds their default port. A

@@ -49,8 +49,8 @@ export interface GatewayConfig {
   trustProxy?: TrustProxy;
 }
 
-export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit', 'audit'] as const;
-const DEFAULT_PORTS: Record<string, number> = { intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005 };
+export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'] as const;
+const DEFAULT_PORTS: Record<string, number> = { intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005, oversight: 4006 };
 
 /** `<NAME>_URL` points the gateway at a subgraph elsewhere; by default each runs on its local port. */
 export function readGatewayConfig(env = process.env): GatewayConfig {

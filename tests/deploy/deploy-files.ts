@@ -11,7 +11,7 @@ export interface ServiceContract {
   entry: string;
 }
 
-export const SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit'] as const;
+export const SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'] as const;
 
 export const SERVICES: Record<string, ServiceContract> = {
   gateway: { port: 4000, entry: 'dist/gateway/src/main.js' },
@@ -20,10 +20,11 @@ export const SERVICES: Record<string, ServiceContract> = {
   streetlight: { port: 4003, entry: 'dist/subgraphs/streetlight/src/main.js' },
   transit: { port: 4004, entry: 'dist/subgraphs/transit/src/main.js' },
   audit: { port: 4005, entry: 'dist/subgraphs/audit/src/main.js' },
+  oversight: { port: 4006, entry: 'dist/subgraphs/oversight/src/main.js' },
   registry: { port: 4010, entry: 'dist/registry/src/main.js' },
 };
 
-/** Everything that migrates: the registry and the five subgraphs, each with its own database. */
+/** Everything that migrates: the registry and the six subgraphs, each with its own database. */
 export const MIGRATING = ['registry', ...SUBGRAPHS];
 
 export const BOOTSTRAP_ENTRY = 'dist/gateway/src/supergraph/bootstrap-from-running.js';

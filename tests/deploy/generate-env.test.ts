@@ -27,7 +27,7 @@ function readEnv(file: string): Record<string, string> {
 }
 
 const SECRETS = ['MARIADB_ROOT_PASSWORD', 'HOTLINE_DDL_PASSWORD', 'HOTLINE_DML_PASSWORD'];
-const SIGNERS = ['gateway', 'registry', 'intake', 'water', 'streetlight', 'transit', 'audit'];
+const SIGNERS = ['gateway', 'registry', 'intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'];
 
 describe('scripts/generate-env.js', () => {
   let dir: string;

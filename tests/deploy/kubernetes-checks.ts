@@ -372,6 +372,7 @@ function networkProblems(objects: K8sObject[]): string[] {
     streetlight: ['intake', 'audit'],
     transit: ['intake', 'audit'],
     audit: [],
+    oversight: ['intake', 'audit'],
     registry: [],
   };
   for (const [from, calls] of Object.entries(callers)) {

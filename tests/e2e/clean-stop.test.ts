@@ -88,7 +88,7 @@ describe.each(['mysql', 'embedded'] as const)('every service stops within 2 s of
     // every request sent on an open connection before the stop is answered: none is cut off
     expect(outcomes).toEqual(Array(20).fill('answered'));
 
-    for (const name of ['intake', 'streetlight', 'transit', 'audit'] as const) stops[name] = await timeStop(stack.subgraphs[name]);
+    for (const name of ['intake', 'streetlight', 'transit', 'audit', 'oversight'] as const) stops[name] = await timeStop(stack.subgraphs[name]);
     stops.registry = await timeStop(registry);
     console.log(`SIGTERM to exit on ${engine} (ms): ${Object.entries(stops).map(([name, stop]) => `${name} ${stop.ms}`).join(', ')}`);
     for (const [name, stop] of Object.entries(stops)) {

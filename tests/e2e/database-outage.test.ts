@@ -28,7 +28,7 @@ describe('a database outage', () => {
     proxy = await new TcpProxy(target.hostname, Number(target.port || 3306)).start();
     const prefix = `o${Date.now().toString(36)}`;
     stack = await startProcessStack({
-      subgraphs: ['intake', 'water', 'streetlight', 'transit', 'audit'],
+      subgraphs: ['intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'],
       env: { INTAKE_DATABASE_URL: `mysql://root@127.0.0.1:${proxy.port}/${prefix}`, DATABASE_URL: `${TEST_MYSQL_URL}/${prefix}` },
     });
   });

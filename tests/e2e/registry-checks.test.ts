@@ -49,7 +49,7 @@ beforeAll(async () => {
   sdl = Object.fromEntries(fetched.map((subgraph) => [subgraph.name, subgraph.sdl]));
   routingUrl = Object.fromEntries(fetched.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`]));
   const result = await bootstrapRegistry(registry.dataSource, fetched.map((subgraph) => ({ ...subgraph, department: subgraph.name })), 'test-bootstrap');
-  expect(result).toEqual({ kind: 'bootstrapped', supergraphVersion: 1, subgraphs: ['intake', 'water', 'streetlight', 'transit', 'audit'] });
+  expect(result).toEqual({ kind: 'bootstrapped', supergraphVersion: 1, subgraphs: ['intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'] });
   schemaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-checks-'));
 });
 afterAll(async () => {

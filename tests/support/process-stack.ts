@@ -11,7 +11,7 @@ import { TEST_MYSQL_URL } from './stack';
 import { repositoryRoot } from '../../schema/runtime/repository-root';
 
 const ROOT = repositoryRoot();
-export const PROCESS_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit'] as const;
+export const PROCESS_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'] as const;
 export type ProcessSubgraph = (typeof PROCESS_SUBGRAPHS)[number];
 
 let built = false;
@@ -24,7 +24,7 @@ export function buildOnce(): void {
 
 export interface ProcessStackOptions {
   engine?: 'mysql' | 'embedded';
-  /** Which subgraphs run (default all five); the gateway composes exactly these. */
+  /** Which subgraphs run (default all six); the gateway composes exactly these. */
   subgraphs?: readonly ProcessSubgraph[];
   /** Extra environment for every process (e.g. OTEL_EXPORTER_OTLP_ENDPOINT). */
   env?: NodeJS.ProcessEnv;

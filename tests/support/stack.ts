@@ -102,7 +102,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cleanups.push(gateway.stop);
     if (options.relay) {
       for (const [subgraph, running] of Object.entries(subgraphs)) {
-        if (subgraph === 'audit') continue;
+        // audit receives the events, oversight only reads them: neither has an outbox
+        if (subgraph === 'audit' || subgraph === 'oversight') continue;
         const relay = new OutboxRelay({
           subgraph,
           dataSource: running.data.dataSource,

@@ -6,6 +6,8 @@ import { openAuditDataSource } from '../../subgraphs/audit/src/data-source';
 import { createAuditApp } from '../../subgraphs/audit/src/server';
 import { openIntakeDataSource } from '../../subgraphs/intake/src/data-source';
 import { createIntakeApp } from '../../subgraphs/intake/src/server';
+import { openOversightDataSource } from '../../subgraphs/oversight/src/data-source';
+import { createOversightApp } from '../../subgraphs/oversight/src/server';
 import { openStreetlightDataSource } from '../../subgraphs/streetlight/src/data-source';
 import { createStreetlightApp } from '../../subgraphs/streetlight/src/server';
 import { openTransitDataSource } from '../../subgraphs/transit/src/data-source';
@@ -14,7 +16,7 @@ import { openWaterDataSource } from '../../subgraphs/water/src/data-source';
 import { createWaterApp } from '../../subgraphs/water/src/server';
 import { testKeys } from './personas';
 
-export type SubgraphName = 'intake' | 'water' | 'streetlight' | 'transit' | 'audit';
+export type SubgraphName = 'intake' | 'water' | 'streetlight' | 'transit' | 'audit' | 'oversight';
 
 export interface SubgraphModule {
   name: SubgraphName;
@@ -23,7 +25,10 @@ export interface SubgraphModule {
   createApp(dataSource: DataSource, settings: DatabaseSettings, intakeUrl: () => string): Promise<SubgraphApp>;
 }
 
-/** The subgraphs in start order: intake first, since departments call it; audit last, since it calls nobody. */
+/**
+ * The subgraphs in start order: intake first, since departments call it; audit, which calls nobody; oversight,
+ * which follows audit's feed only when a test drives it (its FeedFollower), never in the background.
+ */
 export const SUBGRAPH_MODULES: SubgraphModule[] = [
   {
     name: 'intake',
@@ -50,5 +55,11 @@ export const SUBGRAPH_MODULES: SubgraphModule[] = [
     name: 'audit',
     open: openAuditDataSource,
     createApp: (dataSource, database) => createAuditApp(dataSource, { port: 0, database, hopKeys: testKeys('audit') }),
+  },
+  {
+    name: 'oversight',
+    open: openOversightDataSource,
+    createApp: (dataSource, database, intakeUrl) =>
+      createOversightApp(dataSource, { port: 0, database, timeZone: 'Asia/Shanghai', intakeUrl, hopKeys: testKeys('oversight'), feed: null }),
   },
 ];

@@ -1,7 +1,7 @@
 import { type ConstDirectiveNode, type DocumentNode, Kind, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, parse } from 'graphql';
 
 /** The centre's own subgraphs; every other subgraph is a department's and signs the department contract. */
-export const CENTRE_SUBGRAPHS = new Set(['intake', 'audit']);
+export const CENTRE_SUBGRAPHS = new Set(['intake', 'audit', 'oversight']);
 
 type TicketNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
 

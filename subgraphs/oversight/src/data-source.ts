@@ -1,0 +1,14 @@
+import { openDataSource, type SubgraphDataSource } from '../../../schema/database/create-data-source';
+import { type DatabaseSettings, databaseTarget } from '../../../schema/database/database-target';
+import { AssignmentFact } from './facts/assignment-fact.entity';
+import { TicketFact } from './facts/ticket-fact.entity';
+import { FeedCursor } from './feed/feed-cursor.entity';
+import { CreateOversight1765200000100 } from './migrations/1765200000100-create-oversight';
+import { DepartmentDay } from './rollup/department-day.entity';
+import { RollupDay } from './rollup/rollup-day.entity';
+
+export const OVERSIGHT_ENTITIES = [FeedCursor, TicketFact, AssignmentFact, DepartmentDay, RollupDay];
+
+export function openOversightDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
+  return openDataSource(databaseTarget('oversight', settings), { entities: OVERSIGHT_ENTITIES, migrations: [CreateOversight1765200000100] });
+}
