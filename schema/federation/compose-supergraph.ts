@@ -1,14 +1,8 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import type { HopKeys } from '../identity/hop-keys';
-import { serviceIdentity } from '../identity/roles';
-import { signIdentity } from '../identity/signed-identity';
+import type { SubgraphSdl } from './fetch-subgraph-sdl';
 
-export interface SubgraphSdl {
-  name: string;
-  url: string;
-  sdl: string;
-}
+export type { SubgraphSdl };
 
 export type Composition = { kind: 'success'; supergraphSdl: string; hints: string[] } | { kind: 'failure'; errors: string[] };
 
@@ -17,26 +11,4 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): Composition {
   const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (result.errors) return { kind: 'failure', errors: result.errors.map((error) => error.message) };
   return { kind: 'success', supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => hint.definition.code + ': ' + hint.message) };
-}
-
-const SDL_QUERY = '{ _service { sdl } }';
-
-/** A platform service's keys, or a department's schema-read token (schema-reader.ts), which opens the SDL alone. */
-export type SdlCredential = HopKeys | { schemaToken: string };
-
-/** Reads a running subgraph's SDL the way a gateway does: `{ _service { sdl } }`, signed by the service asking or with a schema-read token. */
-export async function fetchSubgraphSdl(name: string, url: string, credential: SdlCredential): Promise<SubgraphSdl> {
-  const authorization =
-    'schemaToken' in credential
-      ? { authorization: `Bearer ${credential.schemaToken}` }
-      : await signIdentity(serviceIdentity(credential.service), credential, name, { query: SDL_QUERY });
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...authorization },
-    body: JSON.stringify({ query: SDL_QUERY }),
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await response.json().catch(() => ({}))) as { data?: { _service: { sdl: string } }; errors?: { message: string }[] };
-  if (!body.data) throw new Error(`${name} at ${url} did not return its SDL${body.errors?.[0] ? `: ${body.errors[0].message}` : ` (HTTP ${response.status})`}`);
-  return { name, url, sdl: body.data._service.sdl };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
+import { fetchSubgraphSdl } from '../../schema/federation/fetch-subgraph-sdl';
 import { createGatewayApp, type GatewayApp } from '../../gateway/src/server';
 import { UsageRecord } from '../../registry/src/usage/usage-record.entity';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
+import { fetchSubgraphSdl } from '../../schema/federation/fetch-subgraph-sdl';
 import { bootstrapRegistry } from '../../registry/src/bootstrap';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';
 import type { DatabaseSettings } from '../../schema/database/database-target';
@@ -116,7 +116,7 @@ describe('the schema registry', () => {
     await request(registry.url).get('/readyz').expect(200);
     await request(registry.url).get('/livez').expect(200);
     expect((await bootstrapRegistry(registry.dataSource, [], 'again')).kind).toBe('skipped');
-    expect(await cli('waterAdmin', ['publish', '--name', 'water'])).toMatchObject({ code: 2, err: expect.stringContaining('give exactly one of --schema FILE or --introspect URL') });
+    expect(await cli('waterAdmin', ['publish', '--name', 'water'])).toMatchObject({ code: 2, err: expect.stringContaining('give exactly one of --schema FILE (or - for standard input) or --introspect URL') });
   });
 
   it('refuses an SDL that does not compose, listing every composition error, and changes nothing', async () => {

@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { parse } from 'graphql';
 import request from 'supertest';
-import { fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
+import { fetchSubgraphSdl } from '../../schema/federation/fetch-subgraph-sdl';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';
 import { UsageRecord } from '../../registry/src/usage/usage-record.entity';
 import { IDENTITY_HEADER } from '../../schema/identity/signed-identity';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
+import { composeSupergraph } from '../../schema/federation/compose-supergraph';
+import { fetchSubgraphSdl } from '../../schema/federation/fetch-subgraph-sdl';
 import { testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
 

@@ -1,7 +1,7 @@
 import express from 'express';
 import { dropDatabase, type SubgraphDataSource } from '../../schema/database/create-data-source';
 import { databaseTarget, type DatabaseSettings } from '../../schema/database/database-target';
-import { fetchSubgraphSdl } from '../../schema/federation/compose-supergraph';
+import { fetchSubgraphSdl } from '../../schema/federation/fetch-subgraph-sdl';
 import { listen } from '../../schema/http/listen';
 import { HopVerifier, UnauthenticatedError } from '../../schema/identity/signed-identity';
 import { bootstrapRegistry } from '../../registry/src/bootstrap';

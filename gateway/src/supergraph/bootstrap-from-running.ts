@@ -6,7 +6,7 @@ import type { DatabaseSettings } from '../../../schema/database/database-target'
 import { type BootstrapResult, bootstrapRegistry } from '../../../registry/src/bootstrap';
 import { openRegistryDataSource } from '../../../registry/src/data-source';
 import { readGatewayConfig, type SubgraphEndpoint } from '../config';
-import { fetchSubgraphSdl } from '../../../schema/federation/compose-supergraph';
+import { fetchSubgraphSdl } from '../../../schema/federation/fetch-subgraph-sdl';
 
 const ATTEMPTS = 60;
 

@@ -4,7 +4,10 @@ import { RegisteredSubgraph } from '../subgraph/registered-subgraph.entity';
 import { SubgraphVersion } from '../subgraph/subgraph-version.entity';
 import { currentSupergraph } from '../supergraph/current-supergraph';
 import { routedSubgraphs } from '../supergraph/supergraph-version.entity';
+import { CheckResult } from '../checks/check-result';
+import { SchemaCheck } from '../checks/schema-check.entity';
 import type { RegistryContext } from './registry-context';
+import { StoredCheck } from './stored-check';
 import { SupergraphInfo } from './supergraph-info';
 
 /** Reading the registry: anyone signed in (schemas are no secret inside the platform). */
@@ -29,10 +32,17 @@ export class RegistryQueryResolver {
   }
 
   @Authorized()
+  @Query(() => [StoredCheck], { description: "A subgraph's checks, newest first (its CI history), each with its full result" })
+  async schemaChecks(@Ctx() { dataSource }: RegistryContext, @Arg('name') name: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number): Promise<StoredCheck[]> {
+    const rows = await dataSource.getRepository(SchemaCheck).find({ where: { name }, order: { checkedAt: 'DESC' }, take: Math.min(Math.max(first, 1), 200) });
+    return rows.map((row) => Object.assign(new StoredCheck(), row, { check: JSON.parse(row.result) as CheckResult }));
+  }
+
+  @Authorized()
   @Query(() => SupergraphInfo, { nullable: true, description: 'The current supergraph; null before the first publish' })
   async supergraph(@Ctx() { dataSource }: RegistryContext): Promise<SupergraphInfo | null> {
     const current = await currentSupergraph(dataSource.manager);
     if (!current) return null;
-    return { version: current.version, id: current.id, subgraphs: routedSubgraphs(current).map((subgraph) => subgraph.name) };
+    return { version: current.version, id: current.id, subgraphs: routedSubgraphs(current).map((subgraph) => subgraph.name), sdl: current.supergraphSdl };
   }
 }

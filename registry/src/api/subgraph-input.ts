@@ -1,5 +1,6 @@
-import { Matches, MaxLength } from 'class-validator';
+import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { GitContextInput } from '../git/git-context.input';
 
 /** Lower-case codes: composition turns subgraph names into enum values of the supergraph. */
 const CODE = /^[a-z][a-z0-9_]{0,39}$/;
@@ -29,4 +30,9 @@ export class SubgraphInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   force?: boolean | null;
+
+  @Field(() => GitContextInput, { nullable: true, description: 'The commit it comes from: kept with the version or the check, shown in history' })
+  @IsOptional()
+  @ValidateNested()
+  git?: GitContextInput | null;
 }

@@ -10,4 +10,7 @@ export class SupergraphInfo {
 
   @Field(() => [String], { description: 'Names of the subgraphs composed into it' })
   subgraphs: string[];
+
+  @Field({ description: 'The supergraph SDL itself (what `npm run subgraph -- fetch --supergraph` writes)' })
+  sdl: string;
 }

@@ -6,10 +6,17 @@ export interface SchemaBreak {
   path: string | null;
 }
 
-/** The BREAKING changes between two supergraphs' API schemas; dangerous and safe ones are not the registry's business. */
-export async function findBreakingChanges(currentSupergraphSdl: string, candidateSupergraphSdl: string): Promise<SchemaBreak[]> {
+/**
+ * The changes between two supergraphs' API schemas: the BREAKING ones, which
+ * the usage check weighs, and the rest (dangerous or safe), which a successful
+ * check lists so a reviewer sees everything that changes.
+ */
+export async function findSchemaChanges(currentSupergraphSdl: string, candidateSupergraphSdl: string): Promise<{ breaking: SchemaBreak[]; other: string[] }> {
   const changes = await diff(apiSchemaOf(currentSupergraphSdl), apiSchemaOf(candidateSupergraphSdl));
-  return changes
-    .filter((change) => change.criticality.level === CriticalityLevel.Breaking)
-    .map((change) => ({ message: change.message, path: change.path ?? null }));
+  const breaking = changes.filter((change) => change.criticality.level === CriticalityLevel.Breaking);
+  const other = changes.filter((change) => change.criticality.level !== CriticalityLevel.Breaking);
+  return {
+    breaking: breaking.map((change) => ({ message: change.message, path: change.path ?? null })),
+    other: other.map((change) => `${change.criticality.level === CriticalityLevel.Dangerous ? 'dangerous' : 'safe'}: ${change.message}`),
+  };
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { operationsUsing } from '../usage/usage-lookup';
 import { asComposable, type RegistryState } from '../state/registry-state';
-import { findBreakingChanges } from './breaking-changes';
+import { findSchemaChanges } from './breaking-changes';
 import { BreakingChange, type CheckResult, checkResult } from './check-result';
 import { composeWithCandidate } from './composition-check';
 import { checkDepartmentContract } from './contract-check';
@@ -44,7 +44,7 @@ export async function checkChange(manager: EntityManager, state: RegistryState, 
   const composition = composeWithCandidate(others, candidate && asComposable(candidate));
   if (composition.kind === 'failure') return { check: checkResult({ compositionErrors: composition.errors, contractViolations, ...outside }), supergraphSdl: null };
 
-  const breaks = state.supergraph ? await findBreakingChanges(state.supergraph.supergraphSdl, composition.supergraphSdl) : [];
+  const { breaking: breaks, other: safeChanges } = state.supergraph ? await findSchemaChanges(state.supergraph.supergraphSdl, composition.supergraphSdl) : { breaking: [], other: [] };
   const used = await operationsUsing(manager, breaks.flatMap((change) => (change.path ? [change.path] : [])), policy.usageWindowDays);
   const breakingChanges = breaks.map((change) => Object.assign(new BreakingChange(), { ...change, usedBy: change.path ? (used.get(change.path) ?? []) : [] }));
   const warnings: string[] = [];
@@ -55,7 +55,7 @@ export async function checkChange(manager: EntityManager, state: RegistryState, 
       warnings.push(`${policy.forced ? 'forced past' : 'let through'} a breaking change of ${change.path} used by ${change.usedBy.join(', ')}`);
     }
   }
-  const check = checkResult({ breakingChanges, warnings, contractViolations, ...outside });
+  const check = checkResult({ breakingChanges, safeChanges, warnings, contractViolations, ...outside });
   const usedBreak = breakingChanges.some((change) => change.usedBy.length > 0);
   check.ok = check.ok && !(usedBreak && policy.usedBreaksRefuse && !policy.forced);
   return { check, supergraphSdl: composition.supergraphSdl };

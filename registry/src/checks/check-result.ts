@@ -25,6 +25,9 @@ export class CheckResult {
   @Field(() => [BreakingChange])
   breakingChanges: BreakingChange[];
 
+  @Field(() => [String], { description: 'The changes that break no client: dangerous (a new enum value…) or safe (a new field…), as graphql-inspector names them' })
+  safeChanges: string[];
+
   @Field(() => [String])
   warnings: string[];
 
@@ -42,6 +45,7 @@ export function checkResult(parts: Partial<Omit<CheckResult, 'ok'>>): CheckResul
   const result = Object.assign(new CheckResult(), {
     compositionErrors: [],
     breakingChanges: [],
+    safeChanges: [],
     warnings: [],
     contractViolations: [],
     catalogueViolations: [],

@@ -3,6 +3,7 @@ export interface CheckReport {
   ok: boolean;
   compositionErrors: string[];
   breakingChanges: { message: string; path: string | null; usedBy: string[] }[];
+  safeChanges: string[];
   warnings: string[];
   contractViolations: string[];
   catalogueViolations: string[];
@@ -24,6 +25,7 @@ export function describeCheck(check: CheckReport): string[] {
     check.breakingChanges.filter((change) => change.usedBy.length).map((change) => `${change.message} — used by ${change.usedBy.join(', ')}`),
   );
   section('warnings', check.warnings);
+  section('other changes (break no client)', check.safeChanges ?? []);
   return lines;
 }
 

@@ -1,5 +1,5 @@
 /** The admin API operations the CLI sends; named, so the registry's own usage and logs can tell them apart. */
-const CHECK_FIELDS = 'ok compositionErrors breakingChanges { message path usedBy } warnings contractViolations catalogueViolations serviceViolations';
+const CHECK_FIELDS = 'ok compositionErrors breakingChanges { message path usedBy } safeChanges warnings contractViolations catalogueViolations serviceViolations';
 const PUBLISH_FIELDS = `ok version supergraphVersion check { ${CHECK_FIELDS} }`;
 
 export const CHECK = `mutation SubgraphCliCheck($input: SubgraphInput!) { checkSubgraph(input: $input) { ${CHECK_FIELDS} } }`;
@@ -15,5 +15,10 @@ export const LIST = `query SubgraphCliList {
   supergraph { version id }
 }`;
 export const HISTORY = `query SubgraphCliHistory($name: String!) {
-  subgraphHistory(name: $name) { version action routingUrl publishedBy publishedAt forced reason }
+  subgraphHistory(name: $name) { version action routingUrl publishedBy publishedAt forced reason gitCommit gitBranch gitAuthor }
 }`;
+export const CHECKS = `query SubgraphCliChecks($name: String!, $first: Int!) {
+  schemaChecks(name: $name, first: $first) { id ok checkedBy checkedAt gitCommit gitBranch gitAuthor check { ${CHECK_FIELDS} } }
+}`;
+export const FETCH_SUBGRAPH = 'query SubgraphCliFetch { subgraphs { name version sdl } }';
+export const FETCH_SUPERGRAPH = 'query SubgraphCliFetchSupergraph { supergraph { version sdl } }';

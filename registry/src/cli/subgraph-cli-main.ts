@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { runSubgraphCli } from './subgraph-cli';
 
 // the process entry of `npm run subgraph`; everything testable lives in runSubgraphCli

@@ -1,3 +1,4 @@
+import type { GitContextInput } from '../git/git-context.input';
 import type { EntityManager } from 'typeorm';
 import { type Candidate, checkChange, type CheckPolicy, type OutsideFindings } from '../checks/check-change';
 import type { VersionAction } from '../subgraph/subgraph-version.entity';
@@ -17,6 +18,7 @@ export interface ChangeRequest {
   dryRun?: boolean;
   /** Found before the transaction: network calls never run while it holds the registry. */
   outside?: OutsideFindings;
+  git?: GitContextInput | null;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function commitChange(manager: EntityManager, state: RegistryState,
   const forced = request.policy.forced && check.breakingChanges.some((change) => change.usedBy.length > 0);
   const version = await recordSubgraphChange(
     manager,
-    { ...request.subject, name: request.name, action: request.action, actor: request.actor, reason: request.reason, forced },
+    { ...request.subject, name: request.name, action: request.action, actor: request.actor, reason: request.reason, forced, git: request.git },
     supergraphVersion,
     at,
   );

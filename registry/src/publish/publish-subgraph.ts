@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { SchemaCheck } from '../checks/schema-check.entity';
+import { gitColumns, type GitContextInput } from '../git/git-context.input';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '../../../schema/identity/roles';
 import type { OutsideFindings } from '../checks/check-change';
@@ -19,6 +22,7 @@ export interface PublishRequest {
   sdl: string;
   reason?: string | null;
   force?: boolean | null;
+  git?: GitContextInput | null;
 }
 
 export interface RegistryOptions extends CatalogueSource {
@@ -52,6 +56,7 @@ async function runPublish(manager: EntityManager, actor: Identity, request: Publ
     policy: { usageWindowDays: options.usageWindowDays, forced: Boolean(request.force), usedBreaksRefuse: true },
     dryRun,
     outside,
+    git: request.git,
   });
 }
 
@@ -72,5 +77,8 @@ export async function publishSubgraph(dataSource: DataSource, actor: Identity, r
 export async function checkSubgraph(dataSource: DataSource, actor: Identity, request: PublishRequest, options: RegistryOptions): Promise<CheckResult> {
   precheck(actor, request);
   const outside = await askOutside(request, options, false);
-  return (await runPublish(dataSource.manager, actor, request, options, true, outside)).check;
+  const { check } = await runPublish(dataSource.manager, actor, request, options, true, outside);
+  // kept and listable (schemaChecks): a department's CI history, safe changes included
+  await dataSource.getRepository(SchemaCheck).insert({ id: randomUUID(), name: request.name, ok: check.ok, result: JSON.stringify(check), ...gitColumns(request.git), checkedBy: actor.id, checkedAt: new Date() });
+  return check;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { RegistryEvent } from '../events/registry-event.entity';
+import { gitColumns, type GitContextInput } from '../git/git-context.input';
 import { RegisteredSubgraph } from '../subgraph/registered-subgraph.entity';
 import { SubgraphVersion, type VersionAction } from '../subgraph/subgraph-version.entity';
 import { type RoutedSubgraph, SupergraphVersion } from '../supergraph/supergraph-version.entity';
@@ -14,6 +15,7 @@ export interface SubgraphChange {
   actor: string;
   reason: string | null;
   forced: boolean;
+  git?: GitContextInput | null;
 }
 
 /** Stores a newly composed supergraph as the next version; `insert`, never `save`, so a racing twin fails on the key. */
@@ -26,9 +28,9 @@ export async function recordSupergraph(manager: EntityManager, version: number, 
 export async function recordSubgraphChange(manager: EntityManager, change: SubgraphChange, supergraphVersion: number, at: Date): Promise<number> {
   const last = await manager.getRepository(SubgraphVersion).findOne({ where: { name: change.name }, order: { version: 'DESC' } });
   const version = (last?.version ?? 0) + 1;
-  const { action, forced, ...published } = change;
+  const { action, forced, git, ...published } = change;
   const stamp = { publishedBy: change.actor, publishedAt: at, reason: change.reason };
-  await manager.insert(SubgraphVersion, { name: change.name, version, department: change.department, routingUrl: change.routingUrl, sdl: change.sdl, ...stamp, forced, action });
+  await manager.insert(SubgraphVersion, { name: change.name, version, department: change.department, routingUrl: change.routingUrl, sdl: change.sdl, ...stamp, forced, action, ...gitColumns(git) });
   if (action === 'REMOVE') {
     await manager.delete(RegisteredSubgraph, { name: change.name });
   } else {

@@ -49,4 +49,16 @@ export class SubgraphVersion {
   @Column('varchar', { length: 20 })
   @Field(() => String)
   action: VersionAction;
+
+  @Column('varchar', { length: 64, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The commit it was published from, as the CLI found it' })
+  gitCommit: string | null;
+
+  @Column('varchar', { length: 200, nullable: true })
+  @Field(() => String, { nullable: true })
+  gitBranch: string | null;
+
+  @Column('varchar', { length: 200, nullable: true })
+  @Field(() => String, { nullable: true })
+  gitAuthor: string | null;
 }
