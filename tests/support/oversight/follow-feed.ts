@@ -48,7 +48,7 @@ export function rebuildFromStack(stack: Stack): Promise<RebuildReport> {
 export async function oversightRows(stack: Stack): Promise<Record<string, unknown[]>> {
   const dataSource = stack.subgraphs.oversight.data.dataSource;
   const rows: Record<string, unknown[]> = {};
-  for (const [table, key] of [['department_day', '`key`'], ['rollup_day', '`key`'], ['ticket_fact', 'ticketId'], ['assignment_fact', 'assignmentId']]) {
+  for (const [table, key] of [['department_day', '`key`'], ['department_month', '`key`'], ['rollup_day', '`key`'], ['ticket_fact', 'ticketId'], ['assignment_fact', 'assignmentId']]) {
     rows[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY ${key}`);
   }
   return rows;

@@ -7,7 +7,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('assignment_fact')
 @Index(['ticketId'])
-@Index(['open', 'deadlineDay'])
+// open work past its deadline is counted from this index alone
+@Index(['open', 'deadlineDay', 'departmentCode', 'deadline'])
 export class AssignmentFact {
   @PrimaryColumn('varchar', { length: 36 })
   assignmentId: string;

@@ -3,8 +3,10 @@ import { AssignmentFact } from '../facts/assignment-fact.entity';
 import { dayKey, type DayRange } from '../period/resolve-period';
 import { CENTRE, COUNTERS } from '../rollup/counters';
 import { DepartmentDay } from '../rollup/department-day.entity';
+import { DepartmentMonth } from '../rollup/department-month.entity';
 import { parseHistogram } from '../rollup/handling-buckets';
 import { RollupDay } from '../rollup/rollup-day.entity';
+import type { RollupRow } from '../rollup/rollup-row';
 import { isFiltered, type OversightFilter } from './oversight-filter.input';
 import { emptyFigures, type UnitFigures } from './unit-figures';
 
@@ -17,8 +19,10 @@ export interface FigureQuery {
   now?: Date;
 }
 
-function narrowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, dayColumn: string, { range, filter, units }: FigureQuery): SelectQueryBuilder<T> {
-  query.where(`r.${dayColumn} BETWEEN :from AND :to`, { from: dayKey(range.from), to: dayKey(range.to) });
+type Keys = { from: string; to: string };
+
+function narrowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, dayColumn: string, keys: Keys, { filter, units }: FigureQuery): SelectQueryBuilder<T> {
+  query.where(`r.${dayColumn} BETWEEN :from AND :to`, keys);
   if (units) query.andWhere('r.departmentCode IN (:...units)', { units: units.length ? units : [''] });
   else query.andWhere('r.departmentCode <> :centre', { centre: CENTRE });
   if (filter?.categoryCodes?.length) query.andWhere('r.categoryCode IN (:...categories)', { categories: filter.categoryCodes });
@@ -27,26 +31,38 @@ function narrowed<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, dayColu
   return query;
 }
 
+const wholeMonths = ({ from, to }: DayRange) => from.endsWith('-01') && new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).getUTCDate() === 1;
+
+/** The coarsest rollup that answers the query, and its keys: months for whole months, else days; a filter needs the fine table. */
+function rollupFor(query: FigureQuery): { entity: typeof DepartmentDay | typeof DepartmentMonth | typeof RollupDay; keys: Keys } {
+  const days = { from: dayKey(query.range.from), to: dayKey(query.range.to) };
+  if (isFiltered(query.filter)) return { entity: RollupDay, keys: days };
+  if (wholeMonths(query.range)) return { entity: DepartmentMonth, keys: { from: days.from.slice(0, 6), to: days.to.slice(0, 6) } };
+  return { entity: DepartmentDay, keys: days };
+}
+
 /**
  * The figures of each unit over a period: the counts summed in the database,
  * the handling-time buckets merged here, and open work past its deadline
- * counted live. Unfiltered figures read the per-department table (a few
- * thousand rows a quarter); a filter reads the fine one.
+ * counted live. Unfiltered figures read the per-department tables (three rows
+ * a department for a quarter, seven for a week); a filter reads the fine one.
  */
 export async function readFigures(dataSource: DataSource, query: FigureQuery): Promise<Map<string, UnitFigures>> {
-  const table = dataSource.getRepository<DepartmentDay | RollupDay>(isFiltered(query.filter) ? RollupDay : DepartmentDay);
-  const sums = narrowed(table.createQueryBuilder('r'), 'day', query)
+  const { entity, keys } = rollupFor(query);
+  const table = dataSource.getRepository<RollupRow>(entity);
+  const sums = narrowed(table.createQueryBuilder('r'), 'day', keys, query)
     .select('r.departmentCode', 'unit')
     .addSelect('SUM(r.handlingMs)', 'handlingMs')
     .groupBy('r.departmentCode');
   for (const counter of COUNTERS) sums.addSelect(`SUM(r.${counter})`, counter);
-  const histograms = narrowed(table.createQueryBuilder('r'), 'day', query)
+  const histograms = narrowed(table.createQueryBuilder('r'), 'day', keys, query)
     .select('r.departmentCode', 'unit')
     .addSelect('r.handlingHistogram', 'histogram')
     .andWhere('r.handlingHistogram IS NOT NULL');
   // open work is an assignment's: the centre's share is every department's
   const wantsCentre = query.units?.includes(CENTRE) ?? false;
-  const open = narrowed(dataSource.getRepository(AssignmentFact).createQueryBuilder('r'), 'deadlineDay', { ...query, units: wantsCentre ? undefined : query.units })
+  const deadlineDays = { from: dayKey(query.range.from), to: dayKey(query.range.to) };
+  const open = narrowed(dataSource.getRepository(AssignmentFact).createQueryBuilder('r'), 'deadlineDay', deadlineDays, { ...query, units: wantsCentre ? undefined : query.units })
     .select('r.departmentCode', 'unit')
     .addSelect('COUNT(*)', 'open')
     .andWhere('r.open = :open AND r.deadline < :now', { open: true, now: query.now ?? new Date() })

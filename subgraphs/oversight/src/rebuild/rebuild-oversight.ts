@@ -9,6 +9,7 @@ import { lockPosition, writePosition } from '../feed/feed-position';
 import { type FeedEvent, type Projection, toFeedEvent } from '../projection/feed-event';
 import { projectEvent } from '../projection/project-event';
 import { DepartmentDay } from '../rollup/department-day.entity';
+import { DepartmentMonth } from '../rollup/department-month.entity';
 import { RollupDelta } from '../rollup/rollup-delta';
 import { RollupDay } from '../rollup/rollup-day.entity';
 import { writeRollups } from '../rollup/write-rollups';
@@ -46,7 +47,7 @@ async function projectFeed(projection: Projection, from: FeedPosition, options: 
 }
 
 async function replaceAll(manager: EntityManager, facts: FactStore, rollups: RollupDelta): Promise<void> {
-  for (const entity of [RollupDay, DepartmentDay, AssignmentFact, TicketFact]) await manager.createQueryBuilder().delete().from(entity).execute();
+  for (const entity of [RollupDay, DepartmentMonth, DepartmentDay, AssignmentFact, TicketFact]) await manager.createQueryBuilder().delete().from(entity).execute();
   await facts.save(manager);
   await writeRollups(manager, rollups, true);
 }

@@ -3,7 +3,7 @@ import { RollupRow } from './rollup-row';
 
 /** Per local day × unit × category × channel × district: what filtered figures read. */
 @Entity('rollup_day')
-@Index(['day', 'departmentCode'])
+@Index(['departmentCode', 'day'])
 export class RollupDay extends RollupRow {
   @Column('varchar', { length: 40 })
   categoryCode: string;

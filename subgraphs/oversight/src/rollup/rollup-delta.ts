@@ -1,5 +1,6 @@
 import { type Counter, type Counts } from './counters';
 import { departmentDayKey } from './department-day.entity';
+import { departmentMonthKey } from './department-month.entity';
 import { bucketOf, type Histogram } from './handling-buckets';
 import { rollupDayKey } from './rollup-day.entity';
 
@@ -27,6 +28,7 @@ export interface PendingRow {
  */
 export class RollupDelta {
   readonly coarse = new Map<string, PendingRow>();
+  readonly monthly = new Map<string, PendingRow>();
   readonly fine = new Map<string, PendingRow>();
 
   /** Adds `by` (negative takes away) to `counter` on `day`, for each unit (CENTRE and/or departments). */
@@ -48,6 +50,7 @@ export class RollupDelta {
   private *rows(day: string, units: readonly string[], dimensions: TicketDimensions): Generator<PendingRow> {
     for (const unit of units) {
       yield pending(this.coarse, departmentDayKey(day, unit), day, unit, null);
+      yield pending(this.monthly, departmentMonthKey(day, unit), day.slice(0, 6), unit, null);
       yield pending(this.fine, rollupDayKey(day, unit, dimensions), day, unit, dimensions);
     }
   }

@@ -11,7 +11,7 @@ export abstract class RollupRow {
   @PrimaryColumn('varchar', { length: 160 })
   key: string;
 
-  /** Local day, YYYYMMDD */
+  /** Local day, YYYYMMDD (the month, YYYYMM, in department_month) */
   @Column('varchar', { length: 8 })
   day: string;
 

@@ -1,6 +1,7 @@
 import { type EntityManager, In } from 'typeorm';
 import { COUNTERS, zeroCounts } from './counters';
 import { DepartmentDay } from './department-day.entity';
+import { DepartmentMonth } from './department-month.entity';
 import { formatHistogram, parseHistogram } from './handling-buckets';
 import { RollupDay } from './rollup-day.entity';
 import type { PendingRow, RollupDelta } from './rollup-delta';
@@ -40,5 +41,6 @@ async function writeGrain<R extends RollupRow>(manager: EntityManager, entity: n
  */
 export async function writeRollups(manager: EntityManager, delta: RollupDelta, fresh = false): Promise<void> {
   await writeGrain(manager, DepartmentDay, delta.coarse, fresh);
+  await writeGrain(manager, DepartmentMonth, delta.monthly, fresh);
   await writeGrain(manager, RollupDay, delta.fine, fresh);
 }
