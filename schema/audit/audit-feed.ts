@@ -1,7 +1,7 @@
 import type { HopKeys } from '../identity/hop-keys';
 import { serviceIdentity } from '../identity/roles';
 import { signIdentity } from '../identity/signed-identity';
-import { AUDIT_SERVICE } from './audit-wire';
+import { AUDIT_SERVICE, type AuditEventWire } from './audit-wire';
 
 /** Where the audit service serves its feed, below its base URL. */
 export const AUDIT_FEED_PATH = '/feed';
@@ -15,21 +15,10 @@ export const FEED_READERS = ['oversight'] as const;
  * who did it and why (actor, request id, free-text reason): figures need the
  * change, not the people, so those stay in the audit service.
  */
-export interface FeedEventWire {
+export type FeedEventWire = Omit<AuditEventWire, 'actorId' | 'actorRole' | 'requestId' | 'reason'> & {
   /** Place in the feed: 1, 2, 3…, gap-free, in the order the audit service stored the events. */
   seq: number;
-  id: string;
-  ticketId: string;
-  subgraph: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  fromState: string | null;
-  toState: string | null;
-  data: Record<string, unknown> | null;
-  /** ISO 8601 */
-  occurredAt: string;
-}
+};
 
 export interface FeedPage {
   events: FeedEventWire[];

@@ -19,7 +19,7 @@ export class OversightFigures {
   @Field(() => Int, { description: '交办: dispatches, one per department a ticket was sent to, each time' })
   dispatched: number;
 
-  @Field(() => Int, { description: '退单: dispatches the department returned as not its own' })
+  @Field(() => Int, { description: '退单: dispatches that came back to the centre as not the department\'s own (returned, or an objection upheld)' })
   returned: number;
 
   @Field(() => Int, { description: '重新派单: dispatches of a ticket every department had returned' })

@@ -8,7 +8,7 @@ import { rollupColumns } from './1765200000100-create-oversight';
  * buckets cannot be added in SQL), the derived tables are emptied and the
  * cursor rewound: the service counts the feed again from its first event.
  * Two indexes measured on a quarter of 552,000 tickets: open work past its
- * deadline counted from the index alone (533 ms → see README), and the fine
+ * deadline counted from the index alone (533 → 17 ms), and the fine
  * table found by department first (a department's filtered figures).
  */
 export class DepartmentMonth1765200000200 implements MigrationInterface {

@@ -52,11 +52,13 @@ export function assignmentStep(event: FeedEvent, ticket: TicketFact, projection:
   const step = event.action.slice('assignment.'.length);
   const day = localDay(event.occurredAt, timeZone);
   const units = [CENTRE, assignment.departmentCode];
+  const before = assignment.status;
   if (event.toState) {
     assignment.status = event.toState;
     assignment.open = OPEN.has(event.toState);
   }
-  if (step === 'return') rollups.count(day, units, ticket, 'returned');
+  // 退单 by the department's own return, or by an objection a supervisor upheld: either way it came back
+  if (event.toState === 'RETURNED' && before !== 'RETURNED') rollups.count(day, units, ticket, 'returned');
   if (step === 'requestExtension') assignment.pendingExtensionDays = typeof event.data?.workingDays === 'number' ? event.data.workingDays : null;
   if (step === 'refuseExtension') assignment.pendingExtensionDays = null;
   if (step === 'grantExtension') {
