@@ -162,6 +162,18 @@ describe('every GraphQL example of the README, on SQLite', () => {
       expect(order.ticketId).toBe(values.id);
       expect(order.description).toBe((literalArgument(example, 'input') as { description: string }).description);
     },
+    // the oversight examples' figures are tested in oversight-month.test.ts; here: they run, on SQLite, as shown
+    oversightSummary: async (example) => {
+      const summary = await send(example, 'supervisor', 'query { __typename }');
+      expect(summary.period).toMatchObject({ from: '2026-11-01', to: '2026-11-30', previousFrom: '2026-10-01' });
+      expect(summary.figures.completionRate).toEqual({ numerator: expect.any(Number), denominator: expect.any(Number), value: null });
+    },
+    departmentRanking: async (example) => {
+      expect(Array.isArray((await send(example, 'auditor', 'query { __typename }')).entries)).toBe(true);
+    },
+    departmentPerformance: async (example) => {
+      expect((await send(example, 'operator', 'query { __typename }')).figures).toMatchObject({ received: 0, onTime: 0 });
+    },
   };
 
   it('shows the examples this suite relies on', () => {
