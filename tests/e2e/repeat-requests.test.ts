@@ -1,10 +1,15 @@
+import type { FeedFollower } from '../../subgraphs/oversight/src/feed/feed-follower';
+import { ok } from '../support/lifecycle-steps';
 import { CREATE_TICKET, DISPATCH_TICKET, ticketInput } from '../support/operations';
+import { drainIntoOversight, followerFor, oversightRows, rebuildFromStack } from '../support/oversight/follow-feed';
 import { type Stack, startStack } from '../support/stack';
 
 /** Issue 12, item 1: one problem, one ticket (重复诉求并单处理). */
 let stack: Stack;
+let follower: FeedFollower;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ relay: true });
+  follower = followerFor(stack);
 });
 afterAll(async () => {
   await stack?.close();
@@ -92,5 +97,96 @@ describe('repeated requests', () => {
     expect(await trail(primary)).toContain('ticket.repeat_unmerged');
     expect((await dispatch(repeat)).body.errors).toBeUndefined();
     expect((await stack.graphql(UNMERGE, { id: repeat })).body.errors[0].extensions.code).toBe('ILLEGAL_TRANSITION');
+  });
+});
+
+describe('a merged repeat, to the end', () => {
+  // the year around today: the counts are read before and after, and compared
+  const TODAY = () => ({ kind: 'YEAR', date: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) });
+  const COUNTS = 'received repeated dispatched closed satisfied notSatisfied reopened';
+  const figures = async () => {
+    await drainIntoOversight(stack, follower);
+    const response = await stack.graphql(
+      `query($period: PeriodInput!) { oversightSummary(period: $period) { figures { ${COUNTS} } } departmentPerformance(departmentCode: "water", period: $period) { figures { ${COUNTS} } } }`,
+      { period: TODAY() },
+      { as: 'supervisor' },
+    );
+    expect(response.body.errors).toBeUndefined();
+    return { centre: response.body.data.oversightSummary.figures, water: response.body.data.departmentPerformance.figures };
+  };
+  const delta = (after: Record<string, number>, before: Record<string, number>) => Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]]));
+  const TICKET = `query ($id: ID!) { ticket(id: $id) { status mergedInto { id } notices { kind text sentAt } callbacks { result } } }`;
+  const CALLBACK = 'mutation ($id: ID!, $result: CallbackResult!) { recordCallback(ticketId: $id, result: $result) { status mergedInto { id } } }';
+  const waterQueue = async () => (await stack.graphql('{ assignments(first: 200) { id ticket { id } } }', {}, { as: 'waterStaff' })).body.data.assignments.map((node: { ticket: { id: string } }) => node.ticket.id);
+
+  it("follows the primary's result: one queue item, the repeat's citizen told and called back, oversight counting the problem once", async () => {
+    const before = await figures();
+    const first = await create({ citizenPhone: '13912345678', content: '长江路12号门口水管爆裂，水流满街' });
+    const { assignments: [lead] } = await ok(stack, 'dispatch', { input: { ticketId: first, departmentCodes: ['water'] } });
+    const second = await create({ citizenPhone: '13800001111', content: '长江路12号水管爆了，路上全是水' });
+    // dispatched before the centre saw it was the same: the merge withdraws it
+    await ok(stack, 'dispatch', { input: { ticketId: second, departmentCodes: ['water'] } });
+    expect((await stack.graphql(MERGE, { id: second, into: first, reason: '同一处爆管 the same burst main' })).body.errors).toBeUndefined();
+    const queue = await waterQueue();
+    expect(queue.filter((id: string) => id === first || id === second)).toEqual([first]);
+
+    await ok(stack, 'accept', { id: lead.id });
+    await ok(stack, 'reportResult', { id: lead.id });
+    const repeat = (await stack.graphql(TICKET, { id: second })).body.data.ticket;
+    expect(repeat).toMatchObject({ status: 'RESULT_REPORTED', mergedInto: { id: first }, callbacks: [] });
+    expect(repeat.notices).toEqual([{ kind: 'MERGED_RESULT', sentAt: null, text: expect.stringContaining('已修复，恢复供水') }]);
+    expect(repeat.notices[0].text).toMatch(/与工单 12345-\d{8}-\d+ 为同一问题[\s\S]*Your request 12345-/);
+    // the repeat's citizen reads it on their own ticket; the primary's citizen cannot read the repeat
+    const asCitizen = await stack.graphql('query ($id: ID!) { ticket(id: $id) { notices { text } } }', { id: second }, { as: 'otherCitizen' });
+    expect(asCitizen.body.data.ticket.notices[0].text).toContain('Repaired; supply restored');
+    expect((await stack.graphql('query ($id: ID!) { ticket(id: $id) { id } }', { id: second }, { as: 'citizen' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await trail(second)).toEqual(expect.arrayContaining(['ticket.merge', 'assignment.withdraw', 'ticket.primary_result']));
+
+    // two citizens called back
+    expect((await stack.graphql(CALLBACK, { id: first, result: 'SATISFIED' })).body.data.recordCallback.status).toBe('CLOSED');
+    expect((await stack.graphql(CALLBACK, { id: second, result: 'SATISFIED' })).body.data.recordCallback).toEqual({ status: 'CLOSED', mergedInto: { id: first } });
+
+    const after = await figures();
+    // one problem: received once, repeated once, dispatched once (the withdrawn dispatch does not count), closed and judged once
+    expect(delta(after.centre, before.centre)).toEqual({ received: 1, repeated: 1, dispatched: 1, closed: 1, satisfied: 1, notSatisfied: 0, reopened: 0 });
+    expect(delta(after.water, before.water)).toEqual({ received: 1, repeated: 1, dispatched: 1, closed: 1, satisfied: 1, notSatisfied: 0, reopened: 0 });
+  });
+
+  it('a merge into a ticket that has its result passes it on at once; a citizen not content is handled on their own, and counted again', async () => {
+    const before = await figures();
+    const first = await create({ citizenPhone: '13600000001', content: '湖滨路3号停水两天' });
+    const { assignments: [lead] } = await ok(stack, 'dispatch', { input: { ticketId: first, departmentCodes: ['water'] } });
+    await ok(stack, 'accept', { id: lead.id });
+    await ok(stack, 'reportResult', { id: lead.id });
+    const late = await create({ citizenPhone: '13600000002', content: '湖滨路3号没有水' });
+    const merged = await stack.graphql(`mutation ($id: ID!, $into: ID!) { mergeTicket(ticketId: $id, intoTicketId: $into, reason: "同一次停水 the same outage") { status notices { kind } } }`, { id: late, into: first });
+    expect(merged.body.data.mergeTicket).toEqual({ status: 'RESULT_REPORTED', notices: [{ kind: 'MERGED_RESULT' }] });
+    expect((await figures()).centre.repeated - before.centre.repeated).toBe(1);
+
+    const notContent = await stack.graphql(CALLBACK, { id: late, result: 'NOT_SATISFIED' });
+    expect(notContent.body.data.recordCallback).toEqual({ status: 'REOPENED', mergedInto: null });
+    expect(await trail(first)).toEqual(expect.arrayContaining(['ticket.repeat_merged', 'ticket.repeat_unmerged']));
+    expect((await stack.graphql(DISPATCH_TICKET, { input: { ticketId: late, departmentCodes: ['water'] } })).body.errors).toBeUndefined();
+
+    const after = await figures();
+    // two requests of their own now; the repeat's verdict judged the primary's result and is not counted
+    expect(delta(after.centre, before.centre)).toMatchObject({ received: 2, repeated: 0, dispatched: 2, notSatisfied: 0, reopened: 0 });
+  });
+
+  it('an undone merge counts the ticket as a request of its own again', async () => {
+    const before = await figures();
+    const first = await create({ citizenPhone: '13600000003', content: '淮河路路口消火栓漏水' });
+    const second = await create({ citizenPhone: '13600000004', content: '淮河路口消防栓在漏水' });
+    await stack.graphql(MERGE, { id: second, into: first, reason: '同一个消火栓 the same hydrant' });
+    expect((await figures()).centre.repeated - before.centre.repeated).toBe(1);
+    expect((await stack.graphql(UNMERGE, { id: second })).body.data.unmergeTicket).toEqual({ status: 'RECEIVED', mergedInto: null });
+    expect(delta((await figures()).centre, before.centre)).toMatchObject({ received: 2, repeated: 0 });
+  });
+
+  it('are counted the same by a rebuild from the events', async () => {
+    const incremental = await oversightRows(stack);
+    const report = await rebuildFromStack(stack);
+    expect(report.skipped).toBe(0);
+    expect(await oversightRows(stack)).toEqual(incremental);
   });
 });

@@ -9,6 +9,7 @@ import type { IntakeConfig } from './config';
 import { createAccessRecorder } from './personal-data/access-recorder';
 import { Department } from './department/department.entity';
 import { KnowledgeArticle } from './knowledge/knowledge-article.entity';
+import { CitizenNotice } from './notice/citizen-notice.entity';
 import { TicketRating } from './rating/ticket-rating.entity';
 import { Ticket } from './ticket/ticket.entity';
 
@@ -28,6 +29,7 @@ function createLoaders(dataSource: DataSource) {
     categoryByCode: createRowLoader(dataSource.getRepository(Category), 'code'),
     articleById: createRowLoader(dataSource.getRepository(KnowledgeArticle), 'id'),
     callbacksByTicket: createGroupLoader(dataSource.getRepository(Callback), 'ticketId', { order: { calledAt: 'ASC' } }),
+    noticesByTicket: createGroupLoader(dataSource.getRepository(CitizenNotice), 'ticketId', { order: { createdAt: 'ASC' } }),
     ratingByTicket: createRowLoader(dataSource.getRepository(TicketRating), 'ticketId'),
   };
 }

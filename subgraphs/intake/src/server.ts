@@ -10,6 +10,7 @@ import { KnowledgeDraftResolver } from './knowledge/knowledge-draft.resolver';
 import { HistoryResolver } from './history/history.resolver';
 import { TicketRatingResolver } from './rating/rating.resolver';
 import { TicketCallbacksResolver } from './callback/callback.resolver';
+import { TicketNoticesResolver } from './notice/notice.resolver';
 import { CalendarResolver } from './deadline/calendar.resolver';
 import { AnsweredWithResolver } from './knowledge/answered-with.resolver';
 import { KnowledgeResolver } from './knowledge/knowledge.resolver';
@@ -37,6 +38,7 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
         TicketTimingResolver,
         TicketLifecycleResolver,
         TicketCallbacksResolver,
+        TicketNoticesResolver,
         TicketRatingResolver,
         HistoryResolver,
         RepeatResolver,

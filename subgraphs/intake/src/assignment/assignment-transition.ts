@@ -2,11 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../../../../schema/audit/record-audit';
 import { inTransaction } from '../../../../schema/database/transaction';
 import { updateIfUnchanged } from '../../../../schema/database/versioned-update';
+import { TicketStatus } from '../../../../schema/enums';
 import { NotFoundError } from '../../../../schema/errors';
 import { ForbiddenError } from '../../../../schema/identity/auth-checker';
 import { DEPARTMENT_ROLES, hasRole } from '../../../../schema/identity/roles';
 import type { IntakeContext } from '../context';
 import { ASSIGNMENT_TRANSITIONS, assertAssignmentTransition, type AssignmentTransition } from '../lifecycle/assignment-lifecycle';
+import { passResultToRepeats } from '../repeat/follow-primary';
 import { Ticket } from '../ticket/ticket.entity';
 import { assertExpectedVersion, saveTicketChange } from '../ticket/ticket-transition';
 import { Assignment } from './assignment.entity';
@@ -80,6 +82,7 @@ export function stepAssignment(context: IntakeContext, assignmentId: string, ste
           fromState: ticketFrom,
           toState: rolled.status,
         });
+        if (rolled.status === TicketStatus.RESULT_REPORTED) await passResultToRepeats(manager, context, ticket);
       }
     }
     return saved;

@@ -14,9 +14,10 @@ export const TICKET_TRANSITIONS = {
   closeWithExplanation: { from: [S.RESULT_REPORTED, S.REOPENED], to: S.CLOSED },
   supervise: { from: [S.RECEIVED, S.DISPATCHED, S.RETURNED, S.RESULT_REPORTED, S.REOPENED], to: null },
   archive: { from: [S.ANSWERED, S.CLOSED], to: S.ARCHIVED },
-  // 并单: a repeat leaves the queues and follows its primary; a wrong merge is undone and the ticket handled anew
+  // 并单: a repeat leaves the queues and follows its primary (to RESULT_REPORTED with the primary's result, see
+  // follow-primary.ts); a wrong merge is undone until the repeat's citizen was called back, and the ticket handled anew
   merge: { from: [S.RECEIVED, S.DISPATCHED, S.RETURNED, S.RESULT_REPORTED, S.REOPENED], to: S.MERGED },
-  unmerge: { from: [S.MERGED], to: S.RECEIVED },
+  unmerge: { from: [S.MERGED, S.RESULT_REPORTED], to: S.RECEIVED },
 } as const satisfies Record<string, { from: readonly S[]; to: S | null }>;
 
 export type TicketTransition = keyof typeof TICKET_TRANSITIONS;

@@ -1,11 +1,12 @@
-import { In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { recordAudit } from '../../../../schema/audit/record-audit';
 import { ACTIVE_ASSIGNMENT_STATUSES, AssignmentStatus, TicketStatus } from '../../../../schema/enums';
-import { BadInputError, NotFoundError } from '../../../../schema/errors';
+import { BadInputError, IllegalTransitionError, NotFoundError } from '../../../../schema/errors';
 import { Assignment } from '../assignment/assignment.entity';
 import type { IntakeContext } from '../context';
 import { Ticket } from '../ticket/ticket.entity';
 import { stepTicket } from '../ticket/ticket-step';
+import { HAS_RESULT, passResultToRepeats } from './follow-primary';
 
 const needsReason = (reason: string) => {
   const text = reason.trim();
@@ -18,7 +19,8 @@ const needsReason = (reason: string) => {
  * departments' queues (its running assignments are withdrawn), follows the
  * primary from now on, and both trails show the merge; one transaction. A
  * ticket that others were merged into, or one merged already, is not merged
- * (no chains); the primary may be open or recently closed.
+ * (no chains); the primary may be open or recently closed. A primary that has
+ * its result already passes it on at once (follow-primary.ts).
  */
 export function mergeTicket(context: IntakeContext, ticketId: string, intoTicketId: string, reason: string, expectedVersion: number | null): Promise<Ticket> {
   const why = needsReason(reason);
@@ -31,7 +33,7 @@ export function mergeTicket(context: IntakeContext, ticketId: string, intoTicket
       if (intoTicketId === ticketId) throw new BadInputError('a ticket cannot be merged into itself', 'intoTicketId');
       const primary = await manager.findOneBy(Ticket, { id: intoTicketId });
       if (!primary) throw new NotFoundError('Ticket', intoTicketId);
-      if (primary.status === TicketStatus.MERGED) throw new BadInputError(`ticket ${primary.number} is itself merged into another; merge into that one`, 'intoTicketId');
+      if (primary.mergedIntoId) throw new BadInputError(`ticket ${primary.number} is itself merged into another; merge into that one`, 'intoTicketId');
       if (primary.status === TicketStatus.ARCHIVED) throw new BadInputError(`ticket ${primary.number} is archived`, 'intoTicketId');
       if (await manager.existsBy(Ticket, { mergedIntoId: ticketId })) throw new BadInputError(`others were merged into ticket ${ticket.number}: merge those into ${primary.number} first, or merge ${primary.number} into it`, 'ticketId');
       const running = await manager.findBy(Assignment, { ticketId, status: In([...ACTIVE_ASSIGNMENT_STATUSES]) });
@@ -61,10 +63,20 @@ export function mergeTicket(context: IntakeContext, ticketId: string, intoTicket
       });
       return { status: TicketStatus.MERGED, mergedIntoId: primary.id };
     },
+    then: async (merged, manager) => {
+      const primary = await manager.findOneByOrFail(Ticket, { id: intoTicketId });
+      if (!HAS_RESULT.includes(primary.status)) return;
+      await passResultToRepeats(manager, context, primary, merged);
+      return manager.findOneByOrFail(Ticket, { id: ticketId });
+    },
   });
 }
 
-/** Undoes a wrong merge: the ticket is handled on its own again, from the start (its withdrawn assignments stay history). */
+/**
+ * Undoes a wrong merge: the ticket is handled on its own again, from the start
+ * (its withdrawn assignments stay history); also after it took the primary's
+ * result, until its citizen was called back.
+ */
 export function unmergeTicket(context: IntakeContext, ticketId: string, reason: string, expectedVersion: number | null): Promise<Ticket> {
   const why = needsReason(reason);
   return stepTicket(context, ticketId, {
@@ -72,20 +84,25 @@ export function unmergeTicket(context: IntakeContext, ticketId: string, reason: 
     expectedVersion,
     reason: why,
     apply: async (ticket, manager) => {
-      const primary = ticket.mergedIntoId ? await manager.findOneBy(Ticket, { id: ticket.mergedIntoId }) : null;
-      if (primary) {
-        await recordAudit(manager, 'intake', context, {
-          ticketId: primary.id,
-          action: 'ticket.repeat_unmerged',
-          entityType: 'Ticket',
-          entityId: primary.id,
-          fromState: primary.status,
-          toState: primary.status,
-          reason: why,
-          data: { repeatTicketId: ticketId, repeatNumber: ticket.number },
-        });
-      }
+      if (!ticket.mergedIntoId) throw new IllegalTransitionError(`Ticket ${ticket.number}`, `${ticket.status} and merged into none`, 'unmerge');
+      await leavePrimary(manager, context, ticket, why);
       return { status: TicketStatus.RECEIVED, mergedIntoId: null, deadline: null };
     },
+  });
+}
+
+/** The primary's trail shows that a repeat no longer follows it (undone, or its citizen not content with the result). */
+export async function leavePrimary(manager: EntityManager, context: IntakeContext, repeat: Ticket, reason: string | null): Promise<void> {
+  const primary = repeat.mergedIntoId ? await manager.findOneBy(Ticket, { id: repeat.mergedIntoId }) : null;
+  if (!primary) return;
+  await recordAudit(manager, 'intake', context, {
+    ticketId: primary.id,
+    action: 'ticket.repeat_unmerged',
+    entityType: 'Ticket',
+    entityId: primary.id,
+    fromState: primary.status,
+    toState: primary.status,
+    reason,
+    data: { repeatTicketId: repeat.id, repeatNumber: repeat.number },
   });
 }

@@ -1,12 +1,11 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { TicketStatus } from '../../../../schema/enums';
 import { Role } from '../../../../schema/identity/roles';
 import type { IntakeContext } from '../context';
 import { Ticket } from '../ticket/ticket.entity';
 import { PHONE_PATTERN } from '../ticket/ticket.input';
 import { mergeTicket, unmergeTicket } from './merge-ticket';
-import { type RepeatReasonKind, similarTickets } from './similar-tickets';
+import { REPEAT_SETTINGS, type RepeatReasonKind, similarTickets } from './similar-tickets';
 
 const REASON_KINDS = { SAME_CALLER: 'SAME_CALLER', NEARBY: 'NEARBY', SIMILAR_TEXT: 'SIMILAR_TEXT' } as const satisfies Record<RepeatReasonKind, RepeatReasonKind>;
 registerEnumType(REASON_KINDS, {
@@ -79,8 +78,9 @@ export class RepeatResolver {
   @Authorized(...CENTRE, Role.AUDITOR)
   @FieldResolver(() => [PossibleRepeat], { description: 'Other tickets that are probably the same problem as this one' })
   possibleRepeats(@Root() ticket: Ticket, @Ctx() context: IntakeContext): Promise<PossibleRepeat[]> {
-    if (ticket.status === TicketStatus.MERGED) return Promise.resolve([]);
-    return similarTickets(context, { ...ticket, excludeTicketId: ticket.id });
+    if (ticket.mergedIntoId) return Promise.resolve([]);
+    // the window is the ticket's own: an imported ticket of years ago is compared with its own time's tickets
+    return similarTickets(context, { ...ticket, excludeTicketId: ticket.id }, REPEAT_SETTINGS, ticket.createdAt);
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket this one follows, while merged' })
@@ -106,7 +106,7 @@ export class RepeatResolver {
   }
 
   @Authorized(...CENTRE)
-  @Mutation(() => Ticket, { description: 'Undo a wrong merge: the ticket is handled on its own again, from RECEIVED' })
+  @Mutation(() => Ticket, { description: "Undo a wrong merge (until the repeat's citizen was called back): the ticket is handled on its own again, from RECEIVED" })
   unmergeTicket(
     @Arg('ticketId', () => ID) ticketId: string,
     @Arg('reason', () => String) reason: string,

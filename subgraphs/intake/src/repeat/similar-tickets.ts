@@ -1,4 +1,4 @@
-import { Between, In, MoreThanOrEqual, Not, type FindOptionsWhere } from 'typeorm';
+import { Between, In, IsNull, MoreThanOrEqual, Not, type FindOptionsWhere } from 'typeorm';
 import { TicketStatus } from '../../../../schema/enums';
 import { boundingBox, distanceMeters, isPoint } from '../../../../schema/geo/geo';
 import type { IntakeContext } from '../context';
@@ -37,7 +37,7 @@ export const REPEAT_SETTINGS: RepeatSettings = { windowDays: 30, radiusMetres: 2
 /** Texts compared per probe at most: the category's most recent tickets of the window. */
 const TEXT_POOL = 300;
 const MAX_CANDIDATES = 10;
-// a ticket no longer a candidate to merge into: merged itself, or long filed away
+// a ticket no longer a candidate to merge into: merged itself (also once it follows its primary: mergedIntoId), or long filed away
 const NOT_CANDIDATES = [TicketStatus.MERGED, TicketStatus.ARCHIVED];
 
 /**
@@ -50,7 +50,7 @@ const NOT_CANDIDATES = [TicketStatus.MERGED, TicketStatus.ARCHIVED];
 export async function similarTickets(context: IntakeContext, probe: RepeatProbe, settings = REPEAT_SETTINGS, now = new Date()): Promise<RepeatCandidate[]> {
   const since = new Date(now.getTime() - settings.windowDays * 86_400_000);
   const repository = context.dataSource.getRepository(Ticket);
-  const base: FindOptionsWhere<Ticket> = { createdAt: MoreThanOrEqual(since), status: Not(In(NOT_CANDIDATES)), ...(probe.excludeTicketId ? { id: Not(probe.excludeTicketId) } : {}) };
+  const base: FindOptionsWhere<Ticket> = { createdAt: MoreThanOrEqual(since), status: Not(In(NOT_CANDIDATES)), mergedIntoId: IsNull(), ...(probe.excludeTicketId ? { id: Not(probe.excludeTicketId) } : {}) };
   const found = new Map<string, RepeatCandidate>();
   const add = (ticket: Ticket, kind: RepeatReasonKind, detail: string, score: number) => {
     if (ticket.closedAt && ticket.closedAt < since) return;

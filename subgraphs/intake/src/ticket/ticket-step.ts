@@ -13,6 +13,8 @@ export interface TicketStep {
   /** What the step changes, given the ticket as it stands; may write related rows with the same manager. */
   apply(ticket: Ticket, manager: EntityManager): Promise<Partial<Ticket>> | Partial<Ticket>;
   data?: Record<string, unknown>;
+  /** What follows from the saved step in the same transaction, after its audit record (e.g. a merged repeat following its primary). */
+  then?(saved: Ticket, manager: EntityManager): Promise<Ticket | void>;
 }
 
 /** One step of the centre's on a ticket: state table, version check, change and audit record in one transaction. */
@@ -32,6 +34,6 @@ export function stepTicket(context: IntakeContext, ticketId: string, step: Ticke
       reason: step.reason ?? null,
       data: step.data ?? null,
     });
-    return saved;
+    return (await step.then?.(saved, manager)) ?? saved;
   });
 }

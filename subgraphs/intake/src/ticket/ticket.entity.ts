@@ -83,7 +83,7 @@ export class Ticket {
   @Column('text', { nullable: true })
   closeExplanation: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The ticket this one was merged into (并单), while it is MERGED' })
+  @Field(() => ID, { nullable: true, description: 'The ticket this one was merged into (并单): set while it follows that one, and kept when it closed with its result' })
   @Column('varchar', { length: 36, nullable: true })
   mergedIntoId: string | null;
 

@@ -40,4 +40,12 @@ export class TicketFact {
 
   @Column('varchar', { length: 8, nullable: true })
   ratingDay: string | null;
+
+  /** Local day it was received, YYYYMMDD: where a merge moves its count from received to repeated */
+  @Column('varchar', { length: 8, nullable: true })
+  receivedDay: string | null;
+
+  /** The primary it was merged into (并单), while it counts as a repeat */
+  @Column('varchar', { length: 36, nullable: true })
+  repeatOf: string | null;
 }

@@ -64,6 +64,12 @@ export class OversightFigures {
   @Field(() => Int, { description: '重启: tickets reopened because the citizen was not satisfied with the result' })
   reopened: number;
 
+  @Field(() => Int, {
+    description:
+      "重复诉求: requests merged into another ticket about the same problem (并单), on the day they were received; they leave received, so a problem counts once (received + repeated = every request), and a repeat's own callbacks and ratings are not counted (its primary's are). An undone merge counts back",
+  })
+  repeated: number;
+
   @Field(() => Int, { description: 'Reported results with a handling time (from dispatch to the report)' })
   handled: number;
 

@@ -59,6 +59,8 @@ export function assignmentStep(event: FeedEvent, ticket: TicketFact, projection:
   }
   // 退单 by the department's own return, or by an objection a supervisor upheld: either way it came back
   if (event.toState === 'RETURNED' && before !== 'RETURNED') rollups.count(day, units, ticket, 'returned');
+  // withdrawn when its ticket was merged into another (并单): a dispatch that was never the department's to finish
+  if (event.toState === 'WITHDRAWN' && before !== 'WITHDRAWN') rollups.count(localDay(assignment.dispatchedAt, timeZone), units, ticket, 'dispatched', -1);
   if (step === 'requestExtension') assignment.pendingExtensionDays = typeof event.data?.workingDays === 'number' ? event.data.workingDays : null;
   if (step === 'refuseExtension') assignment.pendingExtensionDays = null;
   if (step === 'grantExtension') {

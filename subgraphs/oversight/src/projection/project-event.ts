@@ -1,5 +1,6 @@
 import { assignmentDispatched, assignmentStep } from './assignment-steps';
 import type { FeedEvent, Projection } from './feed-event';
+import { repeatLeft, ticketMerged } from './repeat-steps';
 import { ticketAnswered, ticketCreated, ticketSupervised } from './ticket-steps';
 import { ticketCallback, ticketClosedWithExplanation, ticketRated } from './verdict-steps';
 
@@ -29,12 +30,18 @@ export function projectEvent(event: FeedEvent, projection: Projection): void {
       return event.entityType === 'Assignment' ? assignmentDispatched(event, ticket, projection) : undefined;
     case 'ticket.supervise':
       return ticketSupervised(event, ticket, projection);
+    case 'ticket.merge':
+      return ticketMerged(event, ticket, projection);
+    case 'ticket.unmerge':
+      return repeatLeft(event, ticket, projection);
+    // a repeat's citizen judges its primary's result, which the primary's own callback counts: a problem counts once
     case 'ticket.callback':
-      return ticketCallback(event, ticket, projection);
+      if (!ticket.repeatOf) return ticketCallback(event, ticket, projection);
+      return event.toState === 'REOPENED' ? repeatLeft(event, ticket, projection) : undefined;
     case 'ticket.closeWithExplanation':
-      return ticketClosedWithExplanation(event, ticket, projection);
+      return ticket.repeatOf ? undefined : ticketClosedWithExplanation(event, ticket, projection);
     case 'ticket.rated':
-      return ticketRated(event, ticket, projection);
+      return ticket.repeatOf ? undefined : ticketRated(event, ticket, projection);
     default:
       if (event.action.startsWith('assignment.')) assignmentStep(event, ticket, projection);
   }

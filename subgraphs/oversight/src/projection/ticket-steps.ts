@@ -21,9 +21,11 @@ export function ticketCreated(event: FeedEvent, projection: Projection): void {
     judgedDepartments: '',
     rating: null,
     ratingDay: null,
+    receivedDay: localDay(event.occurredAt, projection.timeZone),
+    repeatOf: null,
   });
   projection.facts.addTicket(ticket);
-  projection.rollups.count(localDay(event.occurredAt, projection.timeZone), [CENTRE], ticket, 'received');
+  projection.rollups.count(ticket.receivedDay!, [CENTRE], ticket, 'received');
 }
 
 /** ticket.answer: answered on the spot (直接答复), the centre's alone. */

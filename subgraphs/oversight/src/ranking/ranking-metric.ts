@@ -17,6 +17,7 @@ export enum RankingMetric {
   OVERDUE = 'OVERDUE',
   SATISFACTION_RATE = 'SATISFACTION_RATE',
   REOPENED = 'REOPENED',
+  REPEATED = 'REPEATED',
   AVERAGE_HANDLING_HOURS = 'AVERAGE_HANDLING_HOURS',
   P90_HANDLING_HOURS = 'P90_HANDLING_HOURS',
 }
@@ -38,6 +39,7 @@ const share = (rate: Rate): Reading => ({ value: rate.value, rate });
 const READINGS: Record<RankingMetric, (figures: OversightFigures) => Reading> = {
   RECEIVED: (f) => count(f.received),
   RETURNED: (f) => count(f.returned),
+  REPEATED: (f) => count(f.repeated),
   RETURN_RATE: (f) => share(f.returnRate),
   EXTENDED: (f) => count(f.extended),
   URGED: (f) => count(f.urged),

@@ -22,6 +22,7 @@ export const COUNTERS = [
   'unreachable',
   'reopened',
   'handled',
+  'repeated',
 ] as const;
 
 export type Counter = (typeof COUNTERS)[number];
