@@ -1,9 +1,9 @@
-import { Between, In, IsNull, MoreThanOrEqual, Not, type FindOptionsWhere } from 'typeorm';
+import { Between, In, IsNull, Not, type FindOptionsWhere } from 'typeorm';
 import { TicketStatus } from '../../../../schema/enums';
 import { boundingBox, distanceMeters, isPoint } from '../../../../schema/geo/geo';
 import type { IntakeContext } from '../context';
 import { Ticket } from '../ticket/ticket.entity';
-import { textSimilarity } from './text-similarity';
+import { WordingComparer } from './text-similarity';
 
 /** What a new request is compared by; any part may be missing. */
 export interface RepeatProbe {
@@ -37,6 +37,12 @@ export const REPEAT_SETTINGS: RepeatSettings = { windowDays: 30, radiusMetres: 2
 /** Texts compared per probe at most: the category's most recent tickets of the window. */
 const TEXT_POOL = 300;
 const MAX_CANDIDATES = 10;
+/**
+ * The same place alone stays under 0.5: in a dense city the same category
+ * 50 m away is as often a neighbour's own problem (measured on Boston's 311
+ * rows: tests/e2e/repeat-recall.test.ts); with the same wording or caller it is not.
+ */
+const NEARBY_WEIGHT = 0.45;
 // a ticket no longer a candidate to merge into: merged itself (also once it follows its primary: mergedIntoId), or long filed away
 const NOT_CANDIDATES = [TicketStatus.MERGED, TicketStatus.ARCHIVED];
 
@@ -49,8 +55,10 @@ const NOT_CANDIDATES = [TicketStatus.MERGED, TicketStatus.ARCHIVED];
  */
 export async function similarTickets(context: IntakeContext, probe: RepeatProbe, settings = REPEAT_SETTINGS, now = new Date()): Promise<RepeatCandidate[]> {
   const since = new Date(now.getTime() - settings.windowDays * 86_400_000);
+  // the window either side of `now`: for a recorded ticket (an imported one of years ago) its own weeks, not the latest tickets
+  const until = new Date(now.getTime() + settings.windowDays * 86_400_000);
   const repository = context.dataSource.getRepository(Ticket);
-  const base: FindOptionsWhere<Ticket> = { createdAt: MoreThanOrEqual(since), status: Not(In(NOT_CANDIDATES)), mergedIntoId: IsNull(), ...(probe.excludeTicketId ? { id: Not(probe.excludeTicketId) } : {}) };
+  const base: FindOptionsWhere<Ticket> = { createdAt: Between(since, until), status: Not(In(NOT_CANDIDATES)), mergedIntoId: IsNull(), ...(probe.excludeTicketId ? { id: Not(probe.excludeTicketId) } : {}) };
   const found = new Map<string, RepeatCandidate>();
   const add = (ticket: Ticket, kind: RepeatReasonKind, detail: string, score: number) => {
     if (ticket.closedAt && ticket.closedAt < since) return;
@@ -74,13 +82,14 @@ export async function similarTickets(context: IntakeContext, probe: RepeatProbe,
     for (const ticket of near) {
       if (!isPoint(ticket)) continue;
       const metres = distanceMeters(place, ticket);
-      if (metres <= settings.radiusMetres) add(ticket, 'NEARBY', `the same category ${Math.round(metres)} m away`, 0.6 * (1 - metres / (2 * settings.radiusMetres)));
+      if (metres <= settings.radiusMetres) add(ticket, 'NEARBY', `the same category ${Math.round(metres)} m away`, NEARBY_WEIGHT * (1 - metres / (2 * settings.radiusMetres)));
     }
   }
   if (probe.content) {
     const pool = await repository.find({ where: { ...base, ...(probe.categoryCode ? { categoryCode: probe.categoryCode } : {}) }, order: { createdAt: 'DESC' }, take: TEXT_POOL });
+    const wording = new WordingComparer([probe.content, ...pool.map((ticket) => ticket.content)]);
     for (const ticket of pool) {
-      const similarity = textSimilarity(probe.content, ticket.content);
+      const similarity = wording.similarity(probe.content, ticket.content);
       if (similarity >= settings.minTextSimilarity) add(ticket, 'SIMILAR_TEXT', `${Math.round(similarity * 100)} % of the wording in common`, 0.7 * similarity);
     }
   }
