@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { v7 as timeOrderedId } from 'uuid';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../request-context';
 import { AuditEvent } from './audit-event.entity';
@@ -27,7 +27,9 @@ export async function recordAudit(
   at: Date = new Date(),
 ): Promise<AuditEvent> {
   const event = manager.create(AuditEvent, {
-    id: randomUUID(),
+    // time-ordered (UUIDv7, monotonic within the process): the outbox relays by (occurredAt, id), so the steps of one
+    // transaction that share a millisecond (created and dispatched in a history import, withdraw and merge) keep their order
+    id: timeOrderedId(),
     subgraph,
     ticketId: change.ticketId,
     action: change.action,
