@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { TrailEvent } from '../trail/trail-event.entity';
-import { neutralisedCell, toCsv } from './csv-export';
+import { neutralisedCell } from '../../../../schema/csv/safe-csv';
+import { toCsv } from './csv-export';
 
 const event = (reason: string | null, requestId = 'r1') =>
   Object.assign(new TrailEvent(), { id: 'e1', ticketSeq: 1, reason, requestId, occurredAt: new Date('2025-03-01T08:00:00.000Z') });
