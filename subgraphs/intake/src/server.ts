@@ -28,6 +28,7 @@ import { CitizenContactResolver } from './personal-data/citizen-contact.resolver
 import { Ticket } from './ticket/ticket.entity';
 import { resolveTicketReference } from './ticket/ticket.reference';
 import { TicketResolver } from './ticket/ticket.resolver';
+import { TicketCountResolver } from './ticket/ticket-count.resolver';
 
 /** The 12345 centre's subgraph: tickets, dispatches, the department catalogue. Does not listen. */
 export async function createIntakeApp(dataSource: DataSource, config: IntakeConfig): Promise<SubgraphApp> {
@@ -35,6 +36,7 @@ export async function createIntakeApp(dataSource: DataSource, config: IntakeConf
     {
       resolvers: [
         TicketResolver,
+        TicketCountResolver,
         TicketTimingResolver,
         TicketLifecycleResolver,
         TicketCallbacksResolver,

@@ -6,6 +6,7 @@ import type { DeadlineLight } from '../deadline/timing';
 /** The centre's instruction to one department to handle a ticket (转办), with its own deadline. */
 @Entity('assignment')
 @Index(['ticketId'])
+@Index('IDX_assignment_ticket_department', ['ticketId', 'departmentCode'])
 @Index(['departmentCode', 'status'])
 @ObjectType({ description: 'A ticket dispatched to one department' })
 export class Assignment {

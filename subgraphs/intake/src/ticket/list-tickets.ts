@@ -47,13 +47,13 @@ export async function listTickets(
       ),
     );
   }
-  const [rows, totalCount] = await Promise.all([page.getMany(), applyFilter(repository.createQueryBuilder('t'), args.filter, scope).getCount()]);
+  const rows = await page.getMany();
   const nodes = rows.slice(0, args.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
   return {
     edges,
     nodes,
-    totalCount,
+    countMatching: () => applyFilter(repository.createQueryBuilder('t'), args.filter, scope).getCount(),
     pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BadInputError } from '../../../../schema/errors';
 import { Ticket } from './ticket.entity';
 
@@ -31,8 +31,8 @@ export class TicketConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int, { description: 'How many tickets match the filter in all' })
-  totalCount: number;
+  /** How many match, counted only when a client asks for totalCount (ticket-count.resolver.ts): a page alone never walks them all. */
+  countMatching: () => Promise<number>;
 }
 
 /** A cursor is the position of a ticket in (createdAt desc, id desc) order; opaque to clients. */
