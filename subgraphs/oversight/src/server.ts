@@ -15,6 +15,7 @@ import { FeedFollower } from './feed/feed-follower';
 import { PerformanceResolver } from './figures/performance.resolver';
 import { SummaryResolver } from './figures/summary.resolver';
 import { RankingResolver } from './ranking/ranking.resolver';
+import { ReportResolver } from './report/report.resolver';
 
 /**
  * Oversight (督查): the weekly report, monthly bulletin and quarterly ranking
@@ -22,7 +23,7 @@ import { RankingResolver } from './ranking/ranking.resolver';
  * of every subgraph's events. GraphQL only reads. Does not listen.
  */
 export async function createOversightApp(dataSource: DataSource, config: OversightConfig): Promise<SubgraphApp> {
-  const schema = await buildFederatedSchema({ resolvers: [SummaryResolver, PerformanceResolver, DepartmentPerformanceResolver, RankingResolver] }, [
+  const schema = await buildFederatedSchema({ resolvers: [SummaryResolver, PerformanceResolver, DepartmentPerformanceResolver, RankingResolver, ReportResolver] }, [
     { name: 'Department', type: Department, resolveReference: resolveDepartmentReference },
   ]);
   const subgraph = await createSubgraphApp({
