@@ -32,8 +32,26 @@ export async function listTickets(
   scope: TicketScope = {},
 ): Promise<TicketConnection> {
   if (args.first < 1 || args.first > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
-  const repository = dataSource.getRepository(Ticket);
-  const page = applyFilter(repository.createQueryBuilder('t'), args.filter, scope)
+  const page = ticketPageQuery(dataSource, args, scope);
+  const rows = await page.getMany();
+  const nodes = rows.slice(0, args.first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
+  return {
+    edges,
+    nodes,
+    countMatching: () => ticketCountQuery(dataSource, args.filter, scope).getCount(),
+    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+/** The matching tickets, counted; its plan is checked with EXPLAIN (tests/e2e/ticket-list-plans.test.ts). */
+export function ticketCountQuery(dataSource: DataSource, filter: TicketFilter | null | undefined, scope: TicketScope = {}): SelectQueryBuilder<Ticket> {
+  return applyFilter(dataSource.getRepository(Ticket).createQueryBuilder('t'), filter, scope);
+}
+
+/** One page and one ticket more (to know whether another page follows); its plan is checked with EXPLAIN too. */
+export function ticketPageQuery(dataSource: DataSource, args: { filter?: TicketFilter | null; first: number; after?: string | null }, scope: TicketScope = {}): SelectQueryBuilder<Ticket> {
+  const page = applyFilter(dataSource.getRepository(Ticket).createQueryBuilder('t'), args.filter, scope)
     .orderBy('t.createdAt', 'DESC')
     .addOrderBy('t.id', 'DESC')
     .limit(args.first + 1);
@@ -47,13 +65,5 @@ export async function listTickets(
       ),
     );
   }
-  const rows = await page.getMany();
-  const nodes = rows.slice(0, args.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
-  return {
-    edges,
-    nodes,
-    countMatching: () => applyFilter(repository.createQueryBuilder('t'), args.filter, scope).getCount(),
-    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
-  };
+  return page;
 }
