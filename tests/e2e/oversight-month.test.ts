@@ -1,8 +1,8 @@
-import { drainIntoOversight, followerFor, oversightRows, rebuildFromStack } from '../support/oversight/follow-feed';
+import { oversightRows, rebuildFromStack } from '../support/oversight/follow-feed';
 import { DEPARTMENTS, expectedFigures, type Expected, type Figure, planMonth } from '../support/oversight/month-plan';
-import { monthCaller, runMonth } from '../support/oversight/run-month';
+import { leaveMonth, type monthCaller, playMonth } from '../support/oversight/run-month';
 import type { Persona } from '../support/personas';
-import { type Stack, startStack } from '../support/stack';
+import type { Stack } from '../support/stack';
 
 /**
  * Issue 11's acceptance: a month of tickets with known outcomes, played
@@ -31,23 +31,10 @@ let stack: Stack;
 let call: ReturnType<typeof monthCaller>;
 
 beforeAll(async () => {
-  // only Date is faked: timers, I/O and the relays run in real time, while every service reads the month's clock
-  jest.useFakeTimers({
-    now: Date.parse('2026-11-01T08:00:00+08:00'),
-    advanceTimers: true,
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
-  });
-  stack = await startStack({ relay: true });
-  call = monthCaller(stack.gatewayUrl);
-  await runMonth(stack.gatewayUrl, plan, (at) => jest.setSystemTime(Math.max(Date.now(), at)));
-  jest.setSystemTime(Date.parse('2026-11-30T22:00:00+08:00'));
-  await drainIntoOversight(stack, followerFor(stack));
+  ({ stack, call } = await playMonth(plan));
 });
 
-afterAll(async () => {
-  await stack?.close();
-  jest.useRealTimers();
-});
+afterAll(() => leaveMonth(stack));
 
 async function data(persona: Persona, query: string, variables: Record<string, unknown>) {
   const body = await call(persona, query, variables);

@@ -3,14 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { FIGURE_COLUMNS } from '../../subgraphs/oversight/src/report/report-columns';
-import { drainIntoOversight, followerFor } from '../support/oversight/follow-feed';
 import { DEPARTMENTS, expectedFigures, planMonth } from '../support/oversight/month-plan';
-import { monthCaller, runMonth } from '../support/oversight/run-month';
+import { leaveMonth, type monthCaller, playMonth } from '../support/oversight/run-month';
 import { screenshotPage } from '../support/oversight/screenshot-page';
 import type { Persona } from '../support/personas';
 import { buildOnce } from '../support/process-stack';
 import { ServiceProcess } from '../support/service-process';
-import { type Stack, startStack } from '../support/stack';
+import type { Stack } from '../support/stack';
 
 /**
  * Issue 11 item 4: the monthly bulletin of a generated month with known
@@ -29,22 +28,12 @@ let call: ReturnType<typeof monthCaller>;
 let dir: string;
 
 beforeAll(async () => {
-  jest.useFakeTimers({
-    now: Date.parse('2026-11-01T08:00:00+08:00'),
-    advanceTimers: true,
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
-  });
-  stack = await startStack({ relay: true });
-  call = monthCaller(stack.gatewayUrl);
-  await runMonth(stack.gatewayUrl, plan, (at) => jest.setSystemTime(Math.max(Date.now(), at)));
-  jest.setSystemTime(Date.parse('2026-11-30T22:00:00+08:00'));
-  await drainIntoOversight(stack, followerFor(stack));
+  ({ stack, call } = await playMonth(plan));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oversight-report-'));
 });
 
 afterAll(async () => {
-  await stack?.close();
-  jest.useRealTimers();
+  await leaveMonth(stack);
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -2,6 +2,8 @@ import request from 'supertest';
 import { STEPS } from '../lifecycle-steps';
 import { CREATE_TICKET, DISPATCH_TICKET, ticketInput } from '../operations';
 import { type Persona, tokenFor } from '../personas';
+import { type Stack, startStack } from '../stack';
+import { drainIntoOversight, followerFor } from './follow-feed';
 import { type Department, OWN, type PlannedTicket, type Role, SCENARIOS, type Step } from './month-plan';
 
 export interface TicketState {
@@ -73,4 +75,28 @@ export async function runMonth(gatewayUrl: string, plan: PlannedTicket[], setClo
     await runStep(call, ticket, states.get(ticket.index)!, step);
   }
   return states;
+}
+
+/**
+ * A stack that lived through the planned November, with oversight caught up,
+ * at 22:00 on its last day. Only Date is faked: timers, I/O and the relays
+ * run in real time, while every service reads the month's clock. Call from
+ * beforeAll, and leaveMonth from afterAll.
+ */
+export async function playMonth(plan: PlannedTicket[]): Promise<{ stack: Stack; call: ReturnType<typeof monthCaller> }> {
+  jest.useFakeTimers({
+    now: Date.parse('2026-11-01T08:00:00+08:00'),
+    advanceTimers: true,
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  });
+  const stack = await startStack({ relay: true });
+  await runMonth(stack.gatewayUrl, plan, (at) => jest.setSystemTime(Math.max(Date.now(), at)));
+  jest.setSystemTime(Date.parse('2026-11-30T22:00:00+08:00'));
+  await drainIntoOversight(stack, followerFor(stack));
+  return { stack, call: monthCaller(stack.gatewayUrl) };
+}
+
+export async function leaveMonth(stack: Stack | undefined): Promise<void> {
+  await stack?.close();
+  jest.useRealTimers();
 }

@@ -27,15 +27,15 @@ async function resultsOf(manager: EntityManager, primaryId: string): Promise<Dep
   return [...latest.values()];
 }
 
-async function noticeText(manager: EntityManager, repeat: Ticket, primary: Ticket, results: DepartmentResult[]): Promise<string> {
+/** The notice every repeat of `primary` gets: the departments' results, named as the catalogue names them. */
+async function noticeWriter(manager: EntityManager, primary: Ticket, results: DepartmentResult[]): Promise<(repeat: Ticket) => string> {
   const departments = await manager.findBy(Department, { code: In(results.map((entry) => entry.departmentCode)) });
   const named = (code: string) => departments.find((department) => department.code === code);
   const zh = results.map((entry) => `${named(entry.departmentCode)?.nameZh ?? entry.departmentCode}：${entry.result}`).join('；');
   const en = results.map((entry) => `${named(entry.departmentCode)?.nameEn ?? entry.departmentCode}: ${entry.result}`).join('; ');
-  return (
+  return (repeat) =>
     `您反映的问题（工单 ${repeat.number}）与工单 ${primary.number} 为同一问题，已合并办理。办理结果：${zh}。我们将回访您的意见。` +
-    `\nYour request ${repeat.number} was the same problem as ticket ${primary.number} and was handled with it. The result: ${en}. We will call you to ask whether you are satisfied.`
-  );
+    `\nYour request ${repeat.number} was the same problem as ticket ${primary.number} and was handled with it. The result: ${en}. We will call you to ask whether you are satisfied.`;
 }
 
 /**
@@ -48,10 +48,11 @@ export async function passResultToRepeats(manager: EntityManager, context: Reque
   const repeats = only ? [only] : await manager.findBy(Ticket, { mergedIntoId: primary.id, status: TicketStatus.MERGED });
   if (repeats.length === 0) return 0;
   const results = await resultsOf(manager, primary.id);
+  const noticeFor = await noticeWriter(manager, primary, results);
   const now = new Date();
   for (const repeat of repeats) {
     await manager.update(Ticket, { id: repeat.id }, { status: TicketStatus.RESULT_REPORTED, updatedAt: now, version: () => 'version + 1' });
-    await manager.insert(CitizenNotice, { id: randomUUID(), ticketId: repeat.id, phone: repeat.citizenPhone, kind: 'MERGED_RESULT', text: await noticeText(manager, repeat, primary, results), createdAt: now, sentAt: null });
+    await manager.insert(CitizenNotice, { id: randomUUID(), ticketId: repeat.id, phone: repeat.citizenPhone, kind: 'MERGED_RESULT', text: noticeFor(repeat), createdAt: now, sentAt: null });
     await recordAudit(manager, 'intake', context, {
       ticketId: repeat.id,
       action: 'ticket.primary_result',

@@ -24,6 +24,7 @@ const needsReason = (reason: string) => {
  */
 export function mergeTicket(context: IntakeContext, ticketId: string, intoTicketId: string, reason: string, expectedVersion: number | null): Promise<Ticket> {
   const why = needsReason(reason);
+  let primary: Ticket;
   return stepTicket(context, ticketId, {
     transition: 'merge',
     expectedVersion,
@@ -31,8 +32,9 @@ export function mergeTicket(context: IntakeContext, ticketId: string, intoTicket
     data: { intoTicketId },
     apply: async (ticket, manager) => {
       if (intoTicketId === ticketId) throw new BadInputError('a ticket cannot be merged into itself', 'intoTicketId');
-      const primary = await manager.findOneBy(Ticket, { id: intoTicketId });
-      if (!primary) throw new NotFoundError('Ticket', intoTicketId);
+      const found = await manager.findOneBy(Ticket, { id: intoTicketId });
+      if (!found) throw new NotFoundError('Ticket', intoTicketId);
+      primary = found;
       if (primary.mergedIntoId) throw new BadInputError(`ticket ${primary.number} is itself merged into another; merge into that one`, 'intoTicketId');
       if (primary.status === TicketStatus.ARCHIVED) throw new BadInputError(`ticket ${primary.number} is archived`, 'intoTicketId');
       if (await manager.existsBy(Ticket, { mergedIntoId: ticketId })) throw new BadInputError(`others were merged into ticket ${ticket.number}: merge those into ${primary.number} first, or merge ${primary.number} into it`, 'ticketId');
@@ -64,7 +66,6 @@ export function mergeTicket(context: IntakeContext, ticketId: string, intoTicket
       return { status: TicketStatus.MERGED, mergedIntoId: primary.id };
     },
     then: async (merged, manager) => {
-      const primary = await manager.findOneByOrFail(Ticket, { id: intoTicketId });
       if (!HAS_RESULT.includes(primary.status)) return;
       await passResultToRepeats(manager, context, primary, merged);
       return manager.findOneByOrFail(Ticket, { id: ticketId });

@@ -33,27 +33,31 @@ registerEnumType(RankingDirection, {
 });
 
 type Reading = { value: number | null; rate: Rate | null };
-const count = (value: number): Reading => ({ value, rate: null });
-const share = (rate: Rate): Reading => ({ value: rate.value, rate });
+type RankedField = { [K in keyof OversightFigures]: OversightFigures[K] extends number | Rate | null ? K : never }[keyof OversightFigures];
 
-const READINGS: Record<RankingMetric, (figures: OversightFigures) => Reading> = {
-  RECEIVED: (f) => count(f.received),
-  RETURNED: (f) => count(f.returned),
-  REPEATED: (f) => count(f.repeated),
-  RETURN_RATE: (f) => share(f.returnRate),
-  EXTENDED: (f) => count(f.extended),
-  URGED: (f) => count(f.urged),
-  SUPERVISED: (f) => count(f.supervised),
-  RESULT_REPORTED: (f) => count(f.resultReported),
-  CLOSED: (f) => count(f.closed),
-  COMPLETION_RATE: (f) => share(f.completionRate),
-  ON_TIME_RATE: (f) => share(f.onTimeRate),
-  OVERDUE: (f) => count(f.overdue),
-  SATISFACTION_RATE: (f) => share(f.satisfactionRate),
-  REOPENED: (f) => count(f.reopened),
-  AVERAGE_HANDLING_HOURS: (f) => ({ value: f.averageHandlingHours, rate: null }),
-  P90_HANDLING_HOURS: (f) => ({ value: f.p90HandlingHours, rate: null }),
+/** The OversightFigures field each metric reads: one table for the ranking and for the reports' headings. */
+export const METRIC_FIELDS: Record<RankingMetric, RankedField> = {
+  RECEIVED: 'received',
+  RETURNED: 'returned',
+  REPEATED: 'repeated',
+  RETURN_RATE: 'returnRate',
+  EXTENDED: 'extended',
+  URGED: 'urged',
+  SUPERVISED: 'supervised',
+  RESULT_REPORTED: 'resultReported',
+  CLOSED: 'closed',
+  COMPLETION_RATE: 'completionRate',
+  ON_TIME_RATE: 'onTimeRate',
+  OVERDUE: 'overdue',
+  SATISFACTION_RATE: 'satisfactionRate',
+  REOPENED: 'reopened',
+  AVERAGE_HANDLING_HOURS: 'averageHandlingHours',
+  P90_HANDLING_HOURS: 'p90HandlingHours',
 };
 
 /** A department's value for `metric`; null when it has nothing to measure (a rate without a denominator). */
-export const readMetric = (metric: RankingMetric, figures: OversightFigures): Reading => READINGS[metric](figures);
+export function readMetric(metric: RankingMetric, figures: OversightFigures): Reading {
+  const value = figures[METRIC_FIELDS[metric]];
+  // a rate ranks by its value and keeps its numerator and denominator; a count or an hour figure is its own value
+  return typeof value === 'object' && value !== null ? { value: value.value, rate: value } : { value, rate: null };
+}

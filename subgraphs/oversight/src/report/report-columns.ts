@@ -1,6 +1,6 @@
 import type { OversightFigures } from '../figures/oversight-figures.type';
 import type { Rate } from '../figures/rate.type';
-import { RankingMetric } from '../ranking/ranking-metric';
+import { METRIC_FIELDS, type RankingMetric } from '../ranking/ranking-metric';
 
 type CountField = { [K in keyof OversightFigures]: OversightFigures[K] extends number ? K : never }[keyof OversightFigures];
 type HoursField = 'averageHandlingHours' | 'p90HandlingHours';
@@ -44,26 +44,6 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
 ];
 
 const column = (field: string) => FIGURE_COLUMNS.find((candidate) => candidate.field === field)!;
-
-/** The figure each ranking metric reads (ranking-metric.ts), for its heading. */
-const METRIC_FIELDS: Record<RankingMetric, FigureColumn['field']> = {
-  RECEIVED: 'received',
-  RETURNED: 'returned',
-  RETURN_RATE: 'returnRate',
-  EXTENDED: 'extended',
-  URGED: 'urged',
-  SUPERVISED: 'supervised',
-  RESULT_REPORTED: 'resultReported',
-  CLOSED: 'closed',
-  COMPLETION_RATE: 'completionRate',
-  ON_TIME_RATE: 'onTimeRate',
-  OVERDUE: 'overdue',
-  SATISFACTION_RATE: 'satisfactionRate',
-  REOPENED: 'reopened',
-  REPEATED: 'repeated',
-  AVERAGE_HANDLING_HOURS: 'averageHandlingHours',
-  P90_HANDLING_HOURS: 'p90HandlingHours',
-};
 
 export const metricColumn = (metric: RankingMetric): FigureColumn => column(METRIC_FIELDS[metric]);
 
