@@ -9,7 +9,7 @@ import { Channel, TicketStatus } from '../../schema/enums';
 import { openIntakeDataSource } from '../../subgraphs/intake/src/data-source';
 import { Assignment } from '../../subgraphs/intake/src/assignment/assignment.entity';
 import { Ticket } from '../../subgraphs/intake/src/ticket/ticket.entity';
-import { nextTicketNumber } from '../../subgraphs/intake/src/ticket/ticket-number';
+import { TicketNumberBlocks } from '../../subgraphs/intake/src/ticket/ticket-number-blocks';
 import { TicketSequence } from '../../subgraphs/intake/src/ticket/ticket-sequence.entity';
 import { CALENDAR_DAYS } from '../../seeds/intake/calendar';
 import { CATEGORIES } from '../../seeds/intake/categories';
@@ -108,8 +108,9 @@ describe('seedIntake against MariaDB', () => {
 
   it('inserts the catalogue and the sample once, then nothing', async () => {
     const ds = dataSource!;
-    // a live intake already took today's first number on a day the sample covers
-    const taken = await ds.transaction((manager) => nextTicketNumber(manager, new Date('2025-01-05T02:00:00Z'), 'Asia/Shanghai'));
+    // an intake already numbered a ticket of a day the sample covers (a day past: one number, reserved alone)
+    const taken = await new TicketNumberBlocks(ds, 'Asia/Shanghai').take(new Date('2025-01-05T02:00:00Z'));
+    expect(taken).toBe('12345-20250105-000001');
     const first = await seedIntake(ds, { sampleTickets: SAMPLE });
     expect(await ds.getRepository(Ticket).countBy({ number: taken })).toBe(0);
     expect(await ds.getRepository(Ticket).countBy({ number: '12345-20250105-000002' })).toBe(1);
@@ -120,17 +121,24 @@ describe('seedIntake against MariaDB', () => {
     expect(await ds.getRepository(AuditEvent).countBy({ action: 'ticket.imported', actorId: 'seed', actorRole: 'SYSTEM_ADMIN' })).toBe(SAMPLE);
   });
 
-  it('numbers tickets uniquely, and the live counter continues after them', async () => {
+  it('numbers tickets uniquely, and a live intake continues above them in blocks', async () => {
     const ds = dataSource!;
     const tickets = await ds.getRepository(Ticket).find();
     const numbers = tickets.map((t) => t.number);
     expect(new Set(numbers).size).toBe(numbers.length);
     for (const number of numbers) expect(number).toMatch(/^12345-2025\d{4}-\d{6}$/);
     const busiest = tickets.sort((a, b) => b.number.localeCompare(a.number))[0];
-    const next = await ds.transaction((manager) => nextTicketNumber(manager, busiest.createdAt, 'Asia/Shanghai'));
-    expect(next > busiest.number).toBe(true);
-    expect(numbers).not.toContain(next);
     const day = busiest.number.slice(6, 14);
-    expect((await ds.getRepository(TicketSequence).findOneByOrFail({ day })).lastValue).toBe(Number(next.slice(-6)));
+    const sequence = async () => (await ds.getRepository(TicketSequence).findOneByOrFail({ day })).lastValue;
+    // the row holds the highest number reserved for the day: the seed reserved exactly its own
+    expect(await sequence()).toBe(Number(busiest.number.slice(-6)));
+    // an intake running on that day reserves a block of 10 above it and hands the numbers out one by one
+    const live = new TicketNumberBlocks(ds, 'Asia/Shanghai', 10, () => busiest.createdAt);
+    const first = await live.take(busiest.createdAt);
+    const second = await live.take(busiest.createdAt);
+    expect(Number(first.slice(-6))).toBe(Number(busiest.number.slice(-6)) + 1);
+    expect(Number(second.slice(-6))).toBe(Number(first.slice(-6)) + 1);
+    expect(numbers).not.toContain(first);
+    expect(await sequence()).toBe(Number(first.slice(-6)) + 9);
   });
 });

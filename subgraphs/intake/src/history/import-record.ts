@@ -9,7 +9,7 @@ import { Callback, CallbackResult } from '../callback/callback.entity';
 import type { IntakeContext } from '../context';
 import { dispatchDeadline } from '../deadline/assignment-deadline';
 import { Ticket } from '../ticket/ticket.entity';
-import { nextTicketNumber } from '../ticket/ticket-number';
+import { ticketNumbersOf } from '../ticket/ticket-number-blocks';
 import { visibleText } from '../ticket/visible-text';
 import type { HistoryRecord } from './history-record';
 import { ImportedTicket } from './imported-ticket.entity';
@@ -29,22 +29,28 @@ const text = (value: string | null | undefined) => (value ? visibleText(value) |
  * record imported before comes back as `already`, nothing written twice.
  * Validate it first (recordProblems).
  */
-export function importRecord(context: IntakeContext, sourceSystem: string, record: HistoryRecord): Promise<ImportOutcome> {
+export async function importRecord(context: IntakeContext, sourceSystem: string, record: HistoryRecord): Promise<ImportOutcome> {
+  const key = { sourceSystem, sourceId: record.sourceId };
+  // looked up before a number is taken, so a second run of a file spends none; taken outside the transaction
+  // (see create-ticket.ts); a concurrent import of the same record costs one number, lost
+  const earlier = await context.dataSource.getRepository(ImportedTicket).findOneBy(key);
+  if (earlier) return { kind: 'already', ticketId: earlier.ticketId };
+  const number = await ticketNumbersOf(context.dataSource, context.config.timeZone, context.config.ticketNumberBlock).take(record.receivedAt);
   return inTransaction(context.dataSource, async (manager) => {
-    const before = await manager.findOneBy(ImportedTicket, { sourceSystem, sourceId: record.sourceId });
+    const before = await manager.findOneBy(ImportedTicket, key);
     if (before) return { kind: 'already', ticketId: before.ticketId };
-    const ticket = await writeTicket(context, manager, sourceSystem, record);
+    const ticket = await writeTicket(context, manager, number, sourceSystem, record);
     // the key last: a concurrent import of the same record fails on it, and its whole transaction with it
     await manager.insert(ImportedTicket, { sourceSystem, sourceId: record.sourceId, ticketId: ticket.id, importedAt: new Date() });
     return { kind: 'imported', ticketId: ticket.id, number: ticket.number };
   });
 }
 
-async function writeTicket(context: IntakeContext, manager: EntityManager, sourceSystem: string, record: HistoryRecord): Promise<Ticket> {
+async function writeTicket(context: IntakeContext, manager: EntityManager, number: string, sourceSystem: string, record: HistoryRecord): Promise<Ticket> {
   const events: Array<[Date, AuditChange]> = [];
   const ticket = manager.create(Ticket, {
     id: randomUUID(),
-    number: await nextTicketNumber(manager, record.receivedAt, context.config.timeZone),
+    number,
     channel: record.channel,
     citizenName: text(record.citizenName),
     citizenPhone: record.citizenPhone ?? null,

@@ -6,7 +6,7 @@ import { Category } from '../category/category.entity';
 import type { IntakeContext } from '../context';
 import { Ticket } from './ticket.entity';
 import type { CreateTicketInput } from './ticket.input';
-import { nextTicketNumber } from './ticket-number';
+import { ticketNumbersOf } from './ticket-number-blocks';
 import type { EntityManager } from 'typeorm';
 import { inTransaction } from '../../../../schema/database/transaction';
 import { onceForKey } from './idempotent-intake';
@@ -22,19 +22,32 @@ export async function createTicket(input: CreateTicketInput, context: IntakeCont
   if (hasLatitude !== (input.longitude != null)) {
     throw new BadInputError('latitude and longitude go together: give both or neither', hasLatitude ? 'longitude' : 'latitude');
   }
-  if (!input.idempotencyKey) return insertTicket(input, context, randomUUID());
-  return onceForKey(context, input, (ticketId, manager) => insertTicket(input, context, ticketId, manager));
+  if (!input.idempotencyKey) return insertTicket(input, context, randomUUID(), await checkedNumber(input, context));
+  return onceForKey(context, input, async () => {
+    const number = await checkedNumber(input, context);
+    return (ticketId, manager) => insertTicket(input, context, ticketId, number, manager);
+  });
 }
 
-async function insertTicket(input: CreateTicketInput, context: IntakeContext, id: string, outer?: EntityManager): Promise<Ticket> {
+/**
+ * Both before the intake's transaction opens. The number: a block refill runs on a connection of its own, and
+ * intakes holding connections while they wait for one more could starve the pool. The category first, so a bad
+ * one costs no number; inside the transaction the check locked nothing either (READ COMMITTED, no FOR SHARE), so
+ * a category removed a moment later was always possible and the ticket keeps naming it.
+ */
+async function checkedNumber(input: CreateTicketInput, context: IntakeContext): Promise<string> {
+  if (!(await context.dataSource.getRepository(Category).existsBy({ code: input.categoryCode }))) {
+    throw new BadInputError(`unknown category ${input.categoryCode}`, 'categoryCode');
+  }
+  return ticketNumbersOf(context.dataSource, context.config.timeZone, context.config.ticketNumberBlock).take(new Date());
+}
+
+async function insertTicket(input: CreateTicketInput, context: IntakeContext, id: string, number: string, outer?: EntityManager): Promise<Ticket> {
   const work = async (manager: EntityManager) => {
-    if (!(await manager.existsBy(Category, { code: input.categoryCode }))) {
-      throw new BadInputError(`unknown category ${input.categoryCode}`, 'categoryCode');
-    }
     const now = new Date();
     const ticket = manager.create(Ticket, {
       id,
-      number: await nextTicketNumber(manager, now, context.config.timeZone),
+      number,
       channel: input.channel,
       citizenName: optionalText(input.citizenName),
       citizenPhone: input.citizenPhone ?? null,

@@ -26,21 +26,22 @@ async function replay(context: IntakeContext, key: string, inputHash: string): P
   return context.dataSource.getRepository(Ticket).findOneByOrFail({ id: request.ticketId });
 }
 
+export type TicketWriter = (ticketId: string, manager: EntityManager) => Promise<Ticket>;
+
 /**
  * Makes the ticket once per idempotency key. The key's row is inserted first in
  * the ticket's own transaction: a concurrent submission with the same key
  * waits on that row's lock, then fails on the duplicate key and returns the
  * ticket the winner made. The same key with a different request is a CONFLICT.
+ * `prepare` runs only when no earlier ticket answers the key, before the
+ * transaction opens (taking the ticket number may need a connection of its own).
  */
-export async function onceForKey(
-  context: IntakeContext,
-  input: CreateTicketInput,
-  create: (ticketId: string, manager: EntityManager) => Promise<Ticket>,
-): Promise<Ticket> {
+export async function onceForKey(context: IntakeContext, input: CreateTicketInput, prepare: () => Promise<TicketWriter>): Promise<Ticket> {
   const key = input.idempotencyKey!;
   const inputHash = hashOf(input);
   const earlier = await replay(context, key, inputHash);
   if (earlier) return earlier;
+  const create = await prepare();
   try {
     return await inTransaction(context.dataSource, async (manager) => {
       const ticketId = randomUUID();
