@@ -18,6 +18,7 @@ import { RepeatRequests1764800000000 } from './migrations/1764800000000-repeat-r
 import { DepartmentKnowledge1764900000000 } from './migrations/1764900000000-department-knowledge';
 import { CitizenNotice1765000000000 } from './migrations/1765000000000-citizen-notice';
 import { AssignmentByDepartment1765100000000 } from './migrations/1765100000000-assignment-by-department';
+import { QueueIndexes1766000000000 } from './migrations/1766000000000-queue-indexes';
 import { KnowledgeArticleVersion } from './knowledge/article-version.entity';
 import { KnowledgeDraft } from './knowledge/knowledge-draft.entity';
 import { ClockLease } from './clock/clock-lease.entity';
@@ -51,7 +52,7 @@ export const INTAKE_ENTITIES = [
   KnowledgeDraft,
   CitizenNotice,
 ];
-export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000, DepartmentCatalogue1764600000000, DeadlineClock1764700000000, RepeatRequests1764800000000, DepartmentKnowledge1764900000000, CitizenNotice1765000000000, AssignmentByDepartment1765100000000];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000, DepartmentCatalogue1764600000000, DeadlineClock1764700000000, RepeatRequests1764800000000, DepartmentKnowledge1764900000000, CitizenNotice1765000000000, AssignmentByDepartment1765100000000, QueueIndexes1766000000000];
 
 export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
   return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });
