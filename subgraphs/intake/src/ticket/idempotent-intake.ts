@@ -32,15 +32,15 @@ export type TicketWriter = (ticketId: string, manager: EntityManager) => Promise
  * Makes the ticket once per idempotency key. The key's row is inserted first in
  * the ticket's own transaction: a concurrent submission with the same key
  * waits on that row's lock, then fails on the duplicate key and returns the
- * ticket the winner made. The same key with a different request is a CONFLICT.
- * `prepare` runs only when no earlier ticket answers the key, before the
- * transaction opens (taking the ticket number may need a connection of its own).
+ * ticket the winner made; so does a later retry, without a lookup first (the
+ * first submission, the common case, costs no extra statement; a retry costs a
+ * rolled-back transaction and a ticket number). The same key with a different
+ * request is a CONFLICT. `prepare` runs before the transaction opens (taking
+ * the ticket number may need a connection of its own).
  */
 export async function onceForKey(context: IntakeContext, input: CreateTicketInput, prepare: () => Promise<TicketWriter>): Promise<Ticket> {
   const key = input.idempotencyKey!;
   const inputHash = hashOf(input);
-  const earlier = await replay(context, key, inputHash);
-  if (earlier) return earlier;
   const create = await prepare();
   try {
     return await inTransaction(context.dataSource, async (manager) => {
@@ -50,8 +50,8 @@ export async function onceForKey(context: IntakeContext, input: CreateTicketInpu
     });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    const winner = await replay(context, key, inputHash);
-    if (!winner) throw error;
-    return winner;
+    const earlier = await replay(context, key, inputHash);
+    if (!earlier) throw error;
+    return earlier;
   }
 }
