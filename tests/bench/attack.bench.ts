@@ -1,8 +1,4 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { mintDevelopmentToken } from '../../gateway/src/auth/mint-token';
 import { Role } from '../../schema/identity/roles';
 import { EXPORT_ALIASES, HEAVY_BATCH, SEVENTY_KB_CHAIN } from '../support/bombs';
@@ -10,6 +6,7 @@ import { TICKET_EVERYWHERE } from '../support/operations';
 import { TEST_TOKEN_SECRET } from '../support/personas';
 import { type ProcessStack, startProcessStack } from '../support/process-stack';
 import { scrape, total } from '../support/prometheus-text';
+import { runSpecProcess } from './spec-process';
 import type { TrafficClient, TrafficResult, TrafficSpec } from './traffic-process';
 
 /**
@@ -30,25 +27,8 @@ const ROUNDS = 3;
 const token = (sub: string, roles: Role[]) => mintDevelopmentToken(TEST_TOKEN_SECRET, { sub, roles });
 const body = (query: string | object, variables?: object) => JSON.stringify(typeof query === 'string' ? { query, variables } : query);
 
-/**
- * Runs one traffic process to its end and returns what it printed. Attackers
- * run at the lowest CPU priority: on one machine their own work would
- * otherwise count against the gateway, which a real attacker's machine does not.
- */
-function traffic(spec: TrafficSpec, nice = false): Promise<TrafficResult> {
-  const file = path.join(os.tmpdir(), `traffic-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-  fs.writeFileSync(file, JSON.stringify(spec));
-  return new Promise((resolve, reject) => {
-    const command = [process.execPath, path.join(__dirname, 'traffic-process.js'), file];
-    const [program, ...args] = nice ? ['nice', '-n', '19', ...command] : command;
-    execFile(program, args, { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      fs.rmSync(file, { force: true });
-      if (stderr) process.stderr.write(stderr);
-      if (error) return reject(error);
-      resolve(JSON.parse(stdout.trim().split('\n').pop()!) as TrafficResult);
-    });
-  });
-}
+/** One traffic process run to its end; attackers at the lowest CPU priority (see runSpecProcess). */
+const traffic = (spec: TrafficSpec, nice = false) => runSpecProcess<TrafficResult>('traffic-process.js', spec, { nice });
 
 async function cpuSeconds(stack: ProcessStack): Promise<Record<string, number>> {
   const services = { gateway: stack.gateway!, ...stack.subgraphs };

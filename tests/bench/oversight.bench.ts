@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { mintDevelopmentToken } from '../../gateway/src/auth/mint-token';
 import { Role } from '../../schema/identity/roles';
@@ -12,6 +9,7 @@ import { startProcessStack } from '../support/process-stack';
 import { type Sample, scrape, series } from '../support/prometheus-text';
 import type { LoadResult, LoadSpec } from './oversight/lifecycle-load';
 import { generateQuarter } from './oversight/quarter-generator';
+import { runSpecProcess } from './spec-process';
 
 /**
  * Issue 11, item 7: a quarterly ranking over 550,000 tickets through the
@@ -64,18 +62,7 @@ async function latencies(url: string, token: string, query: string, variables: o
   return `p50 ${at(0.5)} / p95 ${at(0.95)} / max ${ms[ms.length - 1].toFixed(1)} ms (${QUERIES} sequential, after 20 to warm up)`;
 }
 
-function load(spec: LoadSpec): Promise<LoadResult> {
-  const file = path.join(os.tmpdir(), `oversight-load-${process.pid}.json`);
-  fs.writeFileSync(file, JSON.stringify(spec));
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, 'oversight', 'lifecycle-load.js'), file], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      fs.rmSync(file, { force: true });
-      if (stderr) process.stderr.write(stderr);
-      if (error) return reject(error);
-      resolve(JSON.parse(stdout.trim().split('\n').pop()!) as LoadResult);
-    });
-  });
-}
+const load = (spec: LoadSpec) => runSpecProcess<LoadResult>(path.join('oversight', 'lifecycle-load.js'), spec);
 
 /** The lag histogram's buckets between two scrapes: how many events had their count committed within each bound. */
 function lagBuckets(before: Sample[], after: Sample[]): Array<[bound: string, count: number]> {

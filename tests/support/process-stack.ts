@@ -32,6 +32,12 @@ export interface ProcessStackOptions {
   gateway?: boolean;
   /** Seed the catalogue and departments' data as `npm start` does (default true). */
   seed?: boolean;
+  /** Databases (or the SQLite folder) by this name instead of a fresh random one: a benchmark reuses what it generated. */
+  name?: string;
+  /** Leave the databases in place on close (with `name`: the next run finds them). */
+  keep?: boolean;
+  /** Runs after migrate and seed, before any service starts (a benchmark writes its data here, unseen by the feeds). */
+  beforeStart?: (settings: DatabaseSettings) => Promise<void>;
 }
 
 export interface ProcessStack {
@@ -52,7 +58,7 @@ export interface ProcessStack {
 export async function startProcessStack(options: ProcessStackOptions = {}): Promise<ProcessStack> {
   buildOnce();
   const names = options.subgraphs ?? PROCESS_SUBGRAPHS;
-  const id = `p${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const id = options.name ?? `p${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const settings: DatabaseSettings =
     options.engine === 'embedded' ? { dataDir: path.join(os.tmpdir(), `hotline-${id}`) } : { databaseUrl: `${TEST_MYSQL_URL}/${id}`, dataDir: os.tmpdir() };
   const ports: Record<string, number> = {};
@@ -79,7 +85,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   let gateway: ServiceProcess | null = null;
   const close = async () => {
     await Promise.all([gateway, ...Object.values(subgraphs)].map((service) => service?.stop()));
-    for (const name of PROCESS_SUBGRAPHS) await dropDatabase(databaseTarget(name, settings)).catch(() => undefined);
+    if (!options.keep) for (const name of PROCESS_SUBGRAPHS) await dropDatabase(databaseTarget(name, settings)).catch(() => undefined);
   };
   try {
     for (const name of names) {
@@ -93,6 +99,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       const code = await seeding.runToEnd([]);
       if (code !== 0) throw new Error(`seeding exited ${code}:\n${seeding.lines.join('\n')}`);
     }
+    await options.beforeStart?.(settings);
     await Promise.all(names.map((name) => subgraphs[name].start().waitFor('/readyz')));
     if (options.gateway !== false) {
       gateway = new ServiceProcess('gateway', 'dist/gateway/src/main.js', ports.gateway, env).start();

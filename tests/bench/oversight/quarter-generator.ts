@@ -8,6 +8,7 @@ import type { FeedEvent, Projection } from '../../../subgraphs/oversight/src/pro
 import { projectEvent } from '../../../subgraphs/oversight/src/projection/project-event';
 import { RollupDelta } from '../../../subgraphs/oversight/src/rollup/rollup-delta';
 import { writeRollups } from '../../../subgraphs/oversight/src/rollup/write-rollups';
+import { type SeededRandom, seededRandom } from '../generate/seeded-random';
 
 /**
  * A quarter of a city's tickets (6,000 a day) as the events intake would have
@@ -23,20 +24,7 @@ const BATCH = 10_000;
 const CHANNELS = ['PHONE', 'PHONE', 'PHONE', 'SMS', 'WEB', 'APP', 'MAYOR_MAILBOX'];
 const DISTRICTS = ['langya', 'nanqiao', 'laian', 'quanjiao', 'dingyuan', 'fengyang', 'tianchang', 'mingguang'];
 
-/** A small fast PRNG (mulberry32): the same seed, the same quarter. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)], between: (low: number, high: number) => low + next() * (high - low) };
-}
-
-type Rng = ReturnType<typeof random>;
+type Rng = SeededRandom;
 
 /** One ticket's life, as intake's events: answered on the spot, or dispatched and handled with the usual mishaps. */
 function ticketLife(rng: Rng, calendar: WorkingCalendar, ticketId: string, createdAt: number): FeedEvent[] {
@@ -115,7 +103,7 @@ export interface GeneratedQuarter {
  */
 export async function generateQuarter(dataSource: DataSource, firstDay: string, days: number, perDay: number, options: { seed: number; withFacts: boolean; log: (line: string) => void }): Promise<GeneratedQuarter> {
   const started = Date.now();
-  const rng = random(options.seed);
+  const rng = seededRandom(options.seed);
   const calendar = new WorkingCalendar(CALENDAR_DAYS, ZONE);
   const rollups = new RollupDelta();
   const start = Date.parse(`${firstDay}T00:00:00+08:00`);

@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { DatabaseSettings } from '../../schema/database/database-target';
+import { openAuditDataSource } from '../../subgraphs/audit/src/data-source';
+import { openIntakeDataSource } from '../../subgraphs/intake/src/data-source';
+import { openOversightDataSource } from '../../subgraphs/oversight/src/data-source';
+import { tokenFor } from '../support/personas';
+import { type ProcessStack, startProcessStack } from '../support/process-stack';
+import { readBenchOptions } from './city/bench-options';
+import { type BenchOperation, benchOperations } from './city/bench-operations';
+import type { LoadResult, LoadSpec } from './city/load-client';
+import { machine } from './city/machine';
+import { printResults, type OperationResult } from './city/print-results';
+import { databaseSizes } from './city/database-sizes';
+import { perRequest, read } from './city/service-counters';
+import { generateCity } from './generate/generate-city';
+import { runSpecProcess } from './spec-process';
+
+/**
+ * Issue 14, item 1: the deployment a city runs, measured. Every service is a
+ * process of its own from its compiled entry, on MariaDB (or `--embedded`
+ * SQLite), with `--tickets` tickets generated straight into their databases;
+ * a separate client process drives the gateway with keep-alive connections.
+ * Per operation it prints throughput, latency percentiles, and per request
+ * each service's CPU (its own kernel counters), SQL statements (its /metrics)
+ * and the gateway's subgraph fetches.
+ *   npm run bench -- --tickets 1000000 --reuse city1m
+ */
+const load = (spec: LoadSpec) => runSpecProcess<LoadResult>(path.join('city', 'load-client.js'), spec);
+
+async function generateIfEmpty(settings: DatabaseSettings, tickets: number, perDay: number): Promise<void> {
+  const open = { ...settings, migrate: false };
+  const [intake, audit, oversight] = await Promise.all([openIntakeDataSource(open), openAuditDataSource(open), openOversightDataSource(open)]);
+  // the bulk INSERTs take longer than the services' slow-query threshold, by design
+  for (const source of [intake, audit, oversight]) source.queries.slowQueryWarn = () => undefined;
+  try {
+    const [{ count }] = await intake.dataSource.query('SELECT COUNT(*) AS count FROM ticket');
+    if (Number(count) >= tickets) return console.log(`  reusing the ${count} tickets already there`);
+    // a generation cut short (or a smaller city under this name) would be measured as if it were the size asked for
+    if (Number(count) > 0) throw new Error(`these databases hold ${count} tickets, fewer than the ${tickets} asked for: drop them or use another --reuse name`);
+    console.log(`generating ${tickets} tickets (${perDay} a day)…`);
+    const city = await generateCity({ intake: intake.dataSource, audit: audit.dataSource, oversight: oversight.dataSource }, tickets, perDay);
+    const rate = (city.tickets / city.seconds).toFixed(0);
+    console.log(`  ${city.tickets} tickets over ${city.days} days, ${city.assignments} assignments, ${city.events} audit events (in intake's outbox and audit's trail) in ${city.seconds.toFixed(0)} s (${rate} tickets/s)`);
+  } finally {
+    await Promise.all([intake, audit, oversight].map((source) => source.dataSource.destroy()));
+  }
+}
+
+async function measure(stack: ProcessStack, operation: BenchOperation, seconds: number, warmupSeconds: number): Promise<OperationResult> {
+  const services = [stack.gateway!, ...Object.values(stack.subgraphs)];
+  const spec = { url: stack.gateway!.url, token: await tokenFor(operation.as), bodies: operation.bodies, concurrency: operation.concurrency, once: operation.once };
+  // a mutation that may run once per target gets no warm-up of its own: the reads before it warmed the services
+  if (!operation.once && warmupSeconds > 0) await load({ ...spec, durationMs: warmupSeconds * 1000 });
+  const before = await read(services);
+  const result = await load({ ...spec, durationMs: seconds * 1000 });
+  const after = await read(services);
+  return { name: operation.name, concurrency: operation.concurrency, load: result, perRequest: perRequest(before, after, result.requests) };
+}
+
+async function main() {
+  const options = readBenchOptions(process.argv.slice(2));
+  const where = options.embedded ? 'embedded SQLite' : 'MariaDB';
+  const box = machine();
+  console.log(`${box.date} · ${box.cpu} · ${box.cores} cores · ${box.memoryGiB} GiB · Node ${box.node} · load average ${box.loadAverage.join(' ')} · /work free ${box.diskFree}`);
+  console.log(`starting the federation as separate processes on ${where}${options.reuse ? ` (databases "${options.reuse}", kept)` : ''}…`);
+  const stack = await startProcessStack({
+    engine: options.embedded ? 'embedded' : 'mysql',
+    name: options.reuse ?? undefined,
+    keep: options.reuse !== null,
+    // one client from one address: the per-address and per-caller limits would be what is measured
+    env: { LOG_LEVEL: 'error', SEED_SAMPLE_TICKETS: '0', RATE_LIMIT_IP_REQUESTS: '1000000000', RATE_LIMIT_COST: '1000000000000' },
+    beforeStart: (settings) => generateIfEmpty(settings, options.tickets, options.perDay),
+  });
+  let intake: DataSource | null = null;
+  try {
+    intake = (await openIntakeDataSource({ ...stack.settings, migrate: false })).dataSource;
+    const sizes = await databaseSizes(stack, intake);
+    console.log(`sizes: ${sizes.summary}`);
+    const operations = (await benchOperations(intake, options.createConcurrency)).filter((operation) => !options.only || operation.name.includes(options.only));
+    const results: OperationResult[] = [];
+    for (const operation of operations) {
+      process.stdout.write(`  ${operation.name} at c=${operation.concurrency}… `);
+      const result = await measure(stack, operation, options.seconds, options.warmupSeconds);
+      console.log(`${result.load.ok} ok of ${result.load.requests}${result.load.firstError ? `; first error: ${result.load.firstError}` : ''}`);
+      results.push(result);
+    }
+    const end = machine();
+    printResults(results, `${where}, ${sizes.tickets} tickets; ${options.seconds} s per operation after ${options.warmupSeconds} s of warm-up; load average before ${box.loadAverage.join(' ')}, after ${end.loadAverage.join(' ')}`);
+    if (options.out) {
+      fs.writeFileSync(options.out, JSON.stringify({ machine: box, engine: where, sizes, options, results }, null, 2));
+      console.log(`\nwritten to ${options.out}`);
+    }
+  } finally {
+    await intake?.destroy();
+    await stack.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  tickets: number;
+  perDay: number;
+  embedded: boolean;
+  /** Databases kept under this name; an existing one is reused as it is. */
+  reuse: string | null;
+  seconds: number;
+  warmupSeconds: number;
+  createConcurrency: number[];
+  only: string | null;
+  out: string | null;
+}
+
+const USAGE = `npm run bench -- [--tickets 1000000] [--per-day 6000] [--embedded] [--reuse NAME | --keep]
+                   [--seconds 15] [--warmup 3] [--create 10,50,100] [--only createTicket] [--out results.json]`;
+
+export function readBenchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      tickets: { type: 'string', default: '100000' },
+      'per-day': { type: 'string', default: '6000' },
+      embedded: { type: 'boolean', default: false },
+      reuse: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      seconds: { type: 'string', default: '15' },
+      warmup: { type: 'string', default: '3' },
+      create: { type: 'string', default: '10,50,100' },
+      only: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const number = (name: string, text: string) => {
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} wants a number, got ${text}\n${USAGE}`);
+    return value;
+  };
+  const tickets = number('tickets', values.tickets);
+  return {
+    tickets,
+    perDay: number('per-day', values['per-day']) || 6000,
+    embedded: values.embedded,
+    // --keep alone names the databases after their size, so the next --reuse finds them
+    reuse: values.reuse ?? (values.keep ? `bench_${tickets}` : null),
+    seconds: number('seconds', values.seconds),
+    warmupSeconds: number('warmup', values.warmup),
+    createConcurrency: values.create.split(',').filter(Boolean).map((text) => number('create', text)),
+    only: values.only ?? null,
+    out: values.out ?? null,
+  };
+}
