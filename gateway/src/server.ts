@@ -15,6 +15,7 @@ import { currentRequestId } from '../../schema/observability/request-scope';
 import { requestIdFrom } from '../../schema/request-context';
 import { healthReaders } from './auth/health-readers';
 import { createTokenVerifier } from '../../schema/identity/token-verifier';
+import { PublishedSchema } from './client-schema/published-schema';
 import type { GatewayConfig } from './config';
 import { corsPolicy } from './cors/cors-policy';
 import { ForwardingDataSource } from './forwarding-data-source';
@@ -63,10 +64,11 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
   const verifyToken = await createTokenVerifier(config.auth);
   const identify = requestIdentity(verifyToken);
   const servedSchema = new ServedSchema();
+  const publishedSchema = new PublishedSchema();
   // a missing or development key in production stops start-up here, not at the first forwarded request
   void config.hopKeys.signer;
   const guards = new SubgraphGuards(config.resilience, logger);
-  const loader = new SupergraphLoader({ build: () => createApollo(config, guards, logger, servedSchema), attempts: options.loadAttempts ?? Infinity, retryMs: LOAD_RETRY_MS, logger });
+  const loader = new SupergraphLoader({ build: () => createApollo(config, guards, logger, servedSchema, publishedSchema), attempts: options.loadAttempts ?? Infinity, retryMs: LOAD_RETRY_MS, logger });
   let graphql: RequestHandler | null = null;
   let draining = false;
   const loaded = loader.loaded.then(({ apollo }) => {
@@ -96,6 +98,7 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
       return (await mayReadDetails(req.headers.authorization)) ? report : report.then(statusOnly, () => ({}));
     },
   });
+  app.get('/schema.graphql', publishedSchema.route(identify));
   app.use('/graphql', ...corsPolicy(config.corsOrigins ?? []), ...cheapRefusals({ limits: config.limits, identify, publicOperations: config.publicOperations ?? [], schema: servedSchema }), (req, res, next) => (graphql ? graphql(req, res, next) : notServingYet(res)));
   app.use(payloadTooLarge);
   return {
@@ -117,7 +120,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<GatewayAp
 }
 
 /** A fresh Apollo server over a fresh gateway: one whose start failed cannot be started again. */
-function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Logger, servedSchema: ServedSchema): LoadedGateway {
+function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Logger, servedSchema: ServedSchema, publishedSchema: PublishedSchema): LoadedGateway {
   const log = (message: string) => logger.warn(message);
   const source = createSupergraphSource(config, log);
   const registry = config.supergraphSource?.kind === 'registry' ? config.supergraphSource : null;
@@ -147,6 +150,7 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
       ApolloServerPluginUsageReportingDisabled(),
       unavailableStatus(),
       servedSchema.plugin(),
+      publishedSchema.plugin(),
       inputChecks(),
       graphqlMetrics(serviceMetrics('gateway')),
       ...(registry ? [usageRecording({ registryUrl: registry.url, hopKeys: config.hopKeys, flushMs: registry.usageFlushMs, log })] : []),
