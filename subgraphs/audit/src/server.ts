@@ -7,6 +7,7 @@ import { startAnchoring } from './anchor/anchor-schedule';
 import type { AuditConfig } from './config';
 import { createAuditContext } from './context';
 import { AuditEventsResolver } from './events/audit-events.resolver';
+import { AuditEventCountResolver } from './events/audit-event-count.resolver';
 import { mountFeedRoute } from './feed/feed-route';
 import { HandoffResolver } from './handoff/handoff.resolver';
 import { mountIngestRoute } from './ingest/ingest-route';
@@ -21,7 +22,7 @@ import { TicketTrailResolver, TrailResolver } from './trail/trail.resolver';
  */
 export async function createAuditApp(dataSource: DataSource, config: AuditConfig): Promise<SubgraphApp> {
   const schema = await buildFederatedSchema(
-    { resolvers: [TicketTrailResolver, TrailResolver, AuditEventsResolver, HandoffResolver] },
+    { resolvers: [TicketTrailResolver, TrailResolver, AuditEventsResolver, AuditEventCountResolver, HandoffResolver] },
     [{ name: 'Ticket', type: Ticket, resolveReference: resolveTicketReference }],
   );
   const anchor = config.anchor ?? null;

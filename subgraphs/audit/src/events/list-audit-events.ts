@@ -35,8 +35,9 @@ export async function listAuditEvents(
       ),
     );
   }
-  const [rows, totalCount] = await Promise.all([page.getMany(), filteredEvents(dataSource, args.filter).getCount()]);
+  const rows = await page.getMany();
   const nodes = rows.slice(0, args.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
-  return { edges, nodes, totalCount, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  const countMatching = () => filteredEvents(dataSource, args.filter).getCount();
+  return { edges, nodes, countMatching, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
