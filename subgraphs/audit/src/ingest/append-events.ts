@@ -9,22 +9,28 @@ import type { IncomingEvent } from './read-batch';
 
 const INSERT_CHUNK = 200;
 
+type Head = Pick<TrailHead, 'lastSeq' | 'lastHash'>;
+
 /**
- * Takes the ticket's head row lock: the UPDATE waits for any other delivery
- * appending to this ticket, and the read after it (READ COMMITTED) sees where
- * that one left the chain. A new ticket gets its head inserted; if another
- * delivery inserts it at the same moment, ours fails on the key and runs again.
+ * The delivery's tickets' heads, in one statement: on MariaDB locked (FOR
+ * UPDATE, in key order, so two deliveries cannot deadlock on them; SQLite has
+ * one writer anyway), so the chain each one ends is the one we extend. A ticket
+ * with no head yet (its first events) gets it inserted after the events are
+ * chained; another delivery inserting it at the same moment makes ours fail on
+ * the key and run again. One statement per delivery instead of two or three per
+ * ticket: a delivery of new tickets' `ticket.created` events is the common case.
  */
-async function lockHead(manager: EntityManager, ticketId: string, now: Date): Promise<Pick<TrailHead, 'lastSeq' | 'lastHash'>> {
-  const bumped = await manager
-    .createQueryBuilder()
-    .update(TrailHead)
-    .set({ version: () => 'version + 1' })
-    .where('ticketId = :ticketId', { ticketId })
-    .execute();
-  if (bumped.affected) return manager.findOneByOrFail(TrailHead, { ticketId });
-  await manager.insert(TrailHead, { ticketId, lastSeq: 0, lastHash: GENESIS_HASH, version: 0, updatedAt: now });
-  return { lastSeq: 0, lastHash: GENESIS_HASH };
+async function lockHeads(manager: EntityManager, ticketIds: string[]): Promise<Map<string, Head>> {
+  const heads = new Map<string, Head>();
+  for (let start = 0; start < ticketIds.length; start += 500) {
+    const query = manager
+      .createQueryBuilder(TrailHead, 'h')
+      .where('h.ticketId IN (:...ids)', { ids: ticketIds.slice(start, start + 500) })
+      .orderBy('h.ticketId');
+    if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
+    for (const head of await query.getMany()) heads.set(head.ticketId, head);
+  }
+  return heads;
 }
 
 async function storedIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
@@ -51,6 +57,13 @@ async function lockFeedHead(manager: EntityManager): Promise<number> {
   return (await manager.findOneByOrFail(TrailFeedHead, { id: FEED_HEAD_ID })).lastSeq;
 }
 
+/** Every column is given: not reading the rows back for their defaults saves TypeORM's SELECT after each INSERT. */
+async function insertChunked<T extends TrailHead | TrailEvent>(manager: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + INSERT_CHUNK) as never).updateEntity(false).execute();
+  }
+}
+
 /** One delivery, one transaction: each new event is chained onto its ticket's head in the order it arrived. */
 async function append(manager: EntityManager, events: IncomingEvent[], now: Date): Promise<AuditIngestResult> {
   let feedSeq = await lockFeedHead(manager);
@@ -65,14 +78,14 @@ async function append(manager: EntityManager, events: IncomingEvent[], now: Date
   }
   // heads are locked in one global order, so two deliveries touching the same tickets cannot deadlock
   const ticketIds = [...byTicket.keys()].sort();
-  const heads = new Map<string, Pick<TrailHead, 'lastSeq' | 'lastHash'>>();
-  for (const ticketId of ticketIds) heads.set(ticketId, await lockHead(manager, ticketId, now));
+  const heads = await lockHeads(manager, ticketIds);
   // checked under the locks: a resent event cannot slip in between the check and the insert
   const stored = await storedIds(manager, [...seen]);
 
   const rows: TrailEvent[] = [];
+  const newHeads: TrailHead[] = [];
   for (const ticketId of ticketIds) {
-    const head = heads.get(ticketId)!;
+    const head = heads.get(ticketId) ?? { lastSeq: 0, lastHash: GENESIS_HASH };
     let { lastSeq, lastHash } = head;
     for (const event of byTicket.get(ticketId)!) {
       if (stored.has(event.id)) continue;
@@ -86,9 +99,14 @@ async function append(manager: EntityManager, events: IncomingEvent[], now: Date
       row.hash = lastHash = chainHash(row.prevHash, row);
       rows.push(row);
     }
-    if (lastSeq !== head.lastSeq) await manager.update(TrailHead, { ticketId }, { lastSeq, lastHash, updatedAt: now });
+    if (lastSeq === head.lastSeq) continue;
+    if (!heads.has(ticketId)) newHeads.push(Object.assign(new TrailHead(), { ticketId, lastSeq, lastHash, version: 0, updatedAt: now }));
+    else {
+      await manager.update(TrailHead, { ticketId }, { lastSeq, lastHash, updatedAt: now, version: () => 'version + 1' });
+    }
   }
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) await manager.insert(TrailEvent, rows.slice(start, start + INSERT_CHUNK));
+  await insertChunked(manager, TrailHead, newHeads);
+  await insertChunked(manager, TrailEvent, rows);
   if (rows.length) await manager.update(TrailFeedHead, { id: FEED_HEAD_ID }, { lastSeq: feedSeq });
   return { stored: rows.length, duplicates: events.length - rows.length };
 }
