@@ -42,12 +42,15 @@ export function readTimeZone(env = process.env): string {
 /**
  * `<SUBGRAPH>_DATABASE_URL` lets one department keep its data on its own
  * server; otherwise `DATABASE_URL` is shared (one database per subgraph on it);
- * with neither, the embedded SQLite files under `DATA_DIR`.
+ * with neither, the embedded SQLite files under `DATA_DIR`. With a list of
+ * hosts (a Galera cluster), `<SUBGRAPH>_DATABASE_NODE` names the node it writes to first.
  */
 export function readDatabaseSettings(subgraph: string, env = process.env): DatabaseSettings {
   const own = env[`${subgraph.toUpperCase()}_DATABASE_URL`];
+  const node = readString(`${subgraph.toUpperCase()}_DATABASE_NODE`, '', env);
   return {
     databaseUrl: own || env.DATABASE_URL || undefined,
+    ...(node ? { firstNode: Number(node) } : {}),
     dataDir: path.resolve(readString('DATA_DIR', 'data', env)),
     migrate: readBoolean('MIGRATE_ON_START', true, env),
   };

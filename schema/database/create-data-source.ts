@@ -3,6 +3,7 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource, type MixedList } from 'typeorm';
 import { type DatabaseTarget, describeTarget } from './database-target';
+import { failoverDriver } from './node-failover';
 import { QueryCounter } from './query-counter';
 
 export interface SubgraphDataSource {
@@ -50,6 +51,8 @@ export async function openDataSource(target: DatabaseTarget, parts: DataSourcePa
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       poolSize: 10,
+      // a cluster's nodes: connections from this service's own node, from the next when it is down
+      ...(target.nodes.length > 1 ? { driver: failoverDriver(target.nodes) } : {}),
     });
   } else {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });

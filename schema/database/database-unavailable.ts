@@ -18,6 +18,10 @@ const UNREACHABLE_CODES = new Set([
   'ER_SERVER_SHUTDOWN',
   'ER_ACCESS_DENIED_ERROR',
   'SQLITE_BUSY',
+  // a Galera node out of the primary component, or still joining: "WSREP has not yet prepared node for application use"
+  'ER_UNKNOWN_COM_ERROR',
+  // the failover pool found no node of the cluster that is a synced member
+  'WSREP_NOT_READY',
 ]);
 
 function codeOf(error: unknown): string | undefined {

@@ -1,6 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
-/** Failures where the database rolled our transaction back and running it again is the right answer. */
+/**
+ * Failures where the database rolled our transaction back and running it again is the right answer. On Galera a
+ * transaction that lost certification to a write set from another node (or was aborted by one being applied) is
+ * reported with the same code, ER_LOCK_DEADLOCK (1213, "WSREP detected deadlock/conflict"), and is retried alike.
+ * A connection lost mid-transaction is not retried here: its COMMIT may have been certified before the node died,
+ * so the caller gets SERVICE_UNAVAILABLE and retries with its idempotency key instead.
+ */
 const RETRYABLE_CODES = new Set(['ER_LOCK_DEADLOCK', 'SQLITE_BUSY']);
 const ATTEMPTS = 4;
 
@@ -11,7 +17,8 @@ function isRetryable(error: unknown): boolean {
 
 /**
  * Runs `work` in one transaction; if the database chose it as a deadlock
- * victim (InnoDB does this to one of two concurrent intakes now and then),
+ * victim (InnoDB does this to one of two concurrent intakes now and then; a
+ * Galera cluster to one of two conflicting commits on different nodes),
  * the whole unit runs again from the start. Nothing of a failed attempt stays.
  *
  * On MySQL/MariaDB the transaction reads committed data: a step that waited
