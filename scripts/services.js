@@ -49,6 +49,7 @@ function build() {
   const tsc = require.resolve('typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status || 1);
+  require('./build-explorer').buildExplorer();
 }
 
 module.exports = { root, PLATFORM_SUBGRAPHS, DEPARTMENTS, SUBGRAPHS, port, entry, build };

@@ -1,6 +1,7 @@
 import { isProduction, readMilliseconds, readPort, readString } from '../../schema/config/env';
 import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
 import { type HopKeys, readHopKeys } from '../../schema/identity/hop-keys';
+import { readExplorerSwitch } from '../../schema/http/explorer/explorer-config';
 import { readPublicOperations } from './auth/public-operations';
 import { readCorsOrigins } from './cors/cors-config';
 import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   /** Absent means `introspect`, so a config written before the registry keeps working. */
   supergraphSource?: SupergraphSource;
   introspection: boolean;
+  /** GraphiQL at GET /graphql; absent: off. */
+  explorer?: boolean;
   auth: AuthConfig;
   /** The gateway's own key (it alone asserts callers' identities to subgraphs) and the public keys it trusts. */
   hopKeys: HopKeys;
@@ -64,6 +67,7 @@ export function readGatewayConfig(env = process.env): GatewayConfig {
     supergraphSource: readSupergraphSource(env),
     // on while developing (Sandbox, codegen); off in production unless asked for
     introspection: readString('GRAPHQL_INTROSPECTION', isProduction(env) ? 'false' : 'true', env) === 'true',
+    explorer: readExplorerSwitch(env),
     auth: readAuthConfig(env),
     hopKeys: readHopKeys('gateway', env),
     limits: readLimitsConfig(env),

@@ -1,10 +1,11 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import { ServiceUnavailableError } from '../../schema/errors';
 import { errorFormatter, unavailableStatus } from '../../schema/http/error-reporting';
+import { mountExplorer } from '../../schema/http/explorer/explorer-route';
 import { mountProbes } from '../../schema/http/probes';
 import { requestLogging } from '../../schema/http/request-logging';
 import { graphqlMetrics } from '../../schema/observability/graphql-metrics';
@@ -99,6 +100,7 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
     },
   });
   app.get('/schema.graphql', publishedSchema.route(identify));
+  if (config.explorer) mountExplorer(app, { title: '12345 Hotline · GraphQL explorer' });
   app.use('/graphql', ...corsPolicy(config.corsOrigins ?? []), ...cheapRefusals({ limits: config.limits, identify, publicOperations: config.publicOperations ?? [], schema: servedSchema }), (req, res, next) => (graphql ? graphql(req, res, next) : notServingYet(res)));
   app.use(payloadTooLarge);
   return {
@@ -148,6 +150,8 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      // Apollo's own landing page loads Sandbox from Apollo's CDN; ours (GraphiQL, mountExplorer) is served from here
+      ApolloServerPluginLandingPageDisabled(),
       unavailableStatus(),
       servedSchema.plugin(),
       publishedSchema.plugin(),

@@ -2,6 +2,7 @@ import { readDatabaseSettings, readPort, readString } from '../../schema/config/
 import type { DatabaseSettings } from '../../schema/database/database-target';
 import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
 import { type HopKeys, readHopKeys } from '../../schema/identity/hop-keys';
+import { readExplorerSwitch } from '../../schema/http/explorer/explorer-config';
 import { REGISTRY_SERVICE } from '../../schema/identity/roles';
 
 /** The registry's settings, read once at start-up; a bad value stops it with the variable's name. */
@@ -16,6 +17,8 @@ export interface RegistryConfig {
   usageWindowDays: number;
   /** Where intake answers: its `departments` catalogue decides which department codes exist. */
   intakeUrl: () => string;
+  /** GraphiQL at GET /graphql; absent: off. */
+  explorer?: boolean;
 }
 
 export function readRegistryConfig(env = process.env): RegistryConfig {
@@ -31,5 +34,6 @@ export function readRegistryConfig(env = process.env): RegistryConfig {
     hopKeys: readHopKeys(REGISTRY_SERVICE, env),
     usageWindowDays: window,
     intakeUrl: () => intakeUrl,
+    explorer: readExplorerSwitch(env),
   };
 }

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { HopVerifier } from '../../schema/identity/signed-identity';
 import { databaseAnswers } from '../../schema/database/create-data-source';
+import { mountExplorer } from '../../schema/http/explorer/explorer-route';
 import { mountProbes, type Probes } from '../../schema/http/probes';
 import { requestLogging } from '../../schema/http/request-logging';
 import { serviceLogger } from '../../schema/observability/logger';
@@ -38,6 +39,7 @@ export async function createRegistryApp(dataSource: DataSource, config: Registry
   const verifier = new HopVerifier(config.hopKeys);
   mountSupergraphRoute(app, dataSource, verifier, log);
   mountUsageRoute(app, dataSource, { verifier, windowDays: config.usageWindowDays }, log);
+  if (config.explorer) mountExplorer(app, { title: '12345 Hotline · schema registry explorer' });
   app.use('/graphql', ...admin.handlers);
   return { app, probes, stop: admin.stop };
 }

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
@@ -41,7 +41,8 @@ export async function createAdminApi(dataSource: DataSource, config: RegistryCon
     includeStacktraceInErrorResponses: false,
     // the process entry decides when to stop (after the HTTP server has drained)
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), unavailableStatus(), graphqlMetrics(serviceMetrics('registry'))],
+    // Apollo's landing page loads Sandbox from Apollo's CDN; the registry's server mounts GraphiQL from here instead
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), unavailableStatus(), graphqlMetrics(serviceMetrics('registry'))],
   });
   await apollo.start();
   const options = { usageWindowDays: config.usageWindowDays, intakeUrl: config.intakeUrl, hopKeys: config.hopKeys };
