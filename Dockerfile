@@ -20,6 +20,8 @@ COPY gateway ./gateway
 COPY registry ./registry
 COPY subgraphs ./subgraphs
 COPY seeds ./seeds
+# the explorer's bundle (GraphiQL into dist/explorer) is part of the build
+COPY scripts/build-explorer.js ./scripts/
 RUN npm run build
 
 # --- prod-deps: production dependencies only ----------------------------------------------------------------------
