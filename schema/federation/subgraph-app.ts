@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -53,6 +53,8 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
     plugins: [
       // no traces to Apollo's cloud: a city's data stays on the city's servers
       ApolloServerPluginInlineTraceDisabled(),
+      // no field carries a cache hint and the gateway reads none: the policy it computed for every field cost 4-10 % of a subgraph's CPU
+      ApolloServerPluginCacheControlDisabled(),
       // no 503s here even when the database is down: the gateway reads a non-2xx answer as an opaque
       // failure and would drop SERVICE_UNAVAILABLE; the gateway sets the status its clients see
       graphqlMetrics(serviceMetrics(options.name)),

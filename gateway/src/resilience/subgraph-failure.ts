@@ -8,10 +8,11 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOST
 /** A proxy in front of a subgraph saying it cannot serve now (a subgraph's own 503 comes with GraphQL errors, passed on as they are). */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
-/** fetch rejects with "fetch failed"; the cause says why, sometimes one level further down. */
+/** undici's `request` rejects with the socket's own error (its code on it); fetch with "fetch failed", the cause saying why, sometimes one level further down. */
 function networkCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } })?.cause;
-  return cause?.code ?? cause?.errors?.[0]?.code;
+  const failure = error as { code?: string; cause?: { code?: string; errors?: { code?: string }[] } } | undefined;
+  if (typeof failure?.code === 'string') return failure.code;
+  return failure?.cause?.code ?? failure?.cause?.errors?.[0]?.code;
 }
 
 /** A subgraph's non-2xx answer, as RemoteGraphQLDataSource reports it. */

@@ -52,7 +52,9 @@ export class SubgraphGuard {
 
   constructor(subgraph: string, config: ResilienceConfig, logger: Logger) {
     this.timeoutMs = timeoutFor(config, subgraph);
-    const deadline = timeout(this.timeoutMs, TimeoutStrategy.Aggressive);
+    // no abort once the call has returned: there is nothing left to cancel, and each such abort built a DOMException
+    // (2.5 % of the gateway's CPU in bench:gateway); the deadline still aborts a call that runs too long
+    const deadline = timeout(this.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
     this.breaker = circuitBreaker(handleWhen(isSubgraphFailure), {
       halfOpenAfter: config.circuitHalfOpenMs,
       breaker: new ConsecutiveBreaker(config.circuitFailures),
