@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import { ServiceUnavailableError } from '../../schema/errors';
@@ -154,6 +154,8 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
       ApolloServerPluginLandingPageDisabled(),
       unavailableStatus(),
       servedSchema.plugin(),
+      // no field of ours carries a cache hint: computing the policy for every field of every response bought nothing
+      ApolloServerPluginCacheControlDisabled(),
       publishedSchema.plugin(),
       inputChecks(),
       graphqlMetrics(serviceMetrics('gateway')),
