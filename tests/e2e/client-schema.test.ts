@@ -18,12 +18,42 @@ describe('the published client schema file', () => {
     expect(fs.readFileSync(CLIENT_SCHEMA_FILE, 'utf8')).toBe(derived);
   });
 
+  it('lists in its ErrorCode enum every code the services answer with, each described with its detail fields', () => {
+    const published = enumValues(derived, 'ErrorCode');
+    const answered = codesInSource(['gateway', 'registry', 'subgraphs', 'schema']);
+    expect(answered.size).toBeGreaterThan(15);
+    expect([...answered].filter((code) => !published.has(code))).toEqual([]);
+    expect(derived).toMatch(/"""An argument or input field is wrong[^"]*Carries `field: [^"]*"""\n {2}BAD_USER_INPUT/);
+    expect(derived).toMatch(/Carries `service: the subgraph`, `timeoutMs: the limit it missed`, `retryable: true`\."""\n {2}UPSTREAM_TIMEOUT/);
+  });
+
   it('shows clients no federation internals', () => {
     expect(derived).not.toMatch(/join__|link__|_entities|_service|@link/);
     expect(derived).toMatch(/^type Query \{/m);
     expect(derived).toMatch(/^\s+tickets\(/m);
   });
 });
+
+/** The values of an enum in printed SDL, descriptions left out. */
+function enumValues(sdl: string, name: string): Set<string> {
+  const body = sdl.split(`enum ${name} {`)[1]?.split('\n}')[0] ?? '';
+  return new Set(body.replace(/"""[\s\S]*?"""/g, '').match(/[A-Z_]{3,}/g) ?? []);
+}
+
+/** Every `extensions.code` the code base sends: ErrorCode.X, and literal codes in error bodies written by hand. */
+function codesInSource(folders: string[]): Set<string> {
+  const codes = new Set<string>();
+  const root = path.resolve(__dirname, '../..');
+  for (const folder of folders) {
+    for (const file of fs.readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.includes('node_modules') || file.startsWith('dist')) continue;
+      const text = fs.readFileSync(path.join(root, folder, file), 'utf8');
+      for (const [, code] of text.matchAll(/ErrorCode\.([A-Z_]+)/g)) codes.add(code);
+      for (const [, code] of text.matchAll(/(?:extensions: \{|error: \{|sendRefusal\(res, \{[^}]*?) code: '([A-Z_]+)'/g)) codes.add(code);
+    }
+  }
+  return codes;
+}
 
 describe('GET /schema.graphql on a gateway with introspection off', () => {
   let stack: Stack;
