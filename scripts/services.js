@@ -49,6 +49,8 @@ function build() {
   const tsc = require.resolve('typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status || 1);
+  // the console the gateway serves at / (a no-op when its build is current)
+  if (spawnSync(process.execPath, [path.join(__dirname, 'build-console.js')], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
   require('./build-explorer').buildExplorer();
 }
 

@@ -18,6 +18,7 @@ import { healthReaders } from './auth/health-readers';
 import { createTokenVerifier } from '../../schema/identity/token-verifier';
 import { PublishedSchema } from './client-schema/published-schema';
 import type { GatewayConfig } from './config';
+import { mountConsole } from './console/console-routes';
 import { corsPolicy } from './cors/cors-policy';
 import { ForwardingDataSource } from './forwarding-data-source';
 import type { GatewayContext } from './gateway-context';
@@ -100,6 +101,7 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
     },
   });
   app.get('/schema.graphql', publishedSchema.route(identify));
+  mountConsole(app, { auth: config.auth, registryUrl: config.supergraphSource?.kind === 'registry' ? config.supergraphSource.url : null });
   if (config.explorer) mountExplorer(app, { title: '12345 Hotline · GraphQL explorer' });
   app.use('/graphql', ...corsPolicy(config.corsOrigins ?? []), ...cheapRefusals({ limits: config.limits, identify, publicOperations: config.publicOperations ?? [], schema: servedSchema }), (req, res, next) => (graphql ? graphql(req, res, next) : notServingYet(res)));
   app.use(payloadTooLarge);

@@ -1,0 +1,57 @@
+import { useQuery } from '../api/use-query';
+import { DepartmentTicketViewDocument } from '../generated/graphql';
+import { useT } from '../i18n/language';
+import { ErrorNote } from '../layout/action';
+import { when } from '../layout/light';
+
+/** A ticket as the departments' own subgraphs see it: supply zone and outages, nearby lamp poles, bus stops. */
+export function DepartmentTicketView({ ticketId }: { ticketId: string }) {
+  const { t, language } = useT();
+  const view = useQuery(DepartmentTicketViewDocument, { id: ticketId });
+  const ticket = view.data?.ticket;
+  const zh = language === 'zh';
+  return (
+    <div className="ticket-view">
+      <h3>
+        {t('ownView')} {ticket?.number}
+      </h3>
+      <ErrorNote error={view.error} />
+      {ticket?.water?.located && (
+        <div className="water">
+          <h4>💧 {ticket.water.zone?.code}</h4>
+          <ul>
+            {ticket.water.outages.map((outage) => (
+              <li key={outage.id}>
+                {outage.kind} · {outage.reason} · {when(outage.startsAt)} – {when(outage.endsAt)} {outage.active ? '●' : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {ticket?.streetlight?.located && (
+        <div className="streetlight">
+          <h4>💡 {ticket.streetlight.faultyPolesNearby}</h4>
+          <ul>
+            {ticket.streetlight.nearbyPoles.map(({ pole, distanceMeters }) => (
+              <li key={pole.code}>
+                {pole.code} · {zh ? pole.roadZh : pole.roadEn} · {pole.status} · {distanceMeters} m
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {ticket?.transit?.located && (
+        <div className="transit">
+          <h4>🚌 {ticket.transit.mentionedRoutes.map((route) => route.code).join(', ')}</h4>
+          <ul>
+            {ticket.transit.nearbyStops.map(({ stop, distanceMeters }) => (
+              <li key={stop.code}>
+                {stop.code} · {zh ? stop.nameZh : stop.nameEn} · {distanceMeters} m
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { request } from '../api/graphql-client';
+import { useQuery } from '../api/use-query';
+import { AnswerTicketDocument, KnowledgeSuggestionsDocument, MergeTicketDocument, PossibleRepeatsDocument, type TicketStatus } from '../generated/graphql';
+import { useT } from '../i18n/language';
+import { ErrorNote, useAction } from '../layout/action';
+
+interface Draft {
+  content: string;
+  categoryCode: string;
+  citizenPhone: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** What the operator types, settled for a moment: one request per pause, not per key. */
+function useSettled<T>(value: T, ms = 400): T {
+  const [settled, setSettled] = useState(value);
+  const key = JSON.stringify(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(JSON.parse(key) as T), ms);
+    return () => clearTimeout(timer);
+  }, [key, ms]);
+  return settled;
+}
+
+/** While typing: knowledge-base answers (答复 on the spot) and open tickets about the same problem (并单). */
+export function Suggestions({ form, created, onChanged }: { form: Draft; created: { id: string; version: number } | null; onChanged(ticket: { status: TicketStatus; version: number }): void }) {
+  const { t, language } = useT();
+  const draft = useSettled(form);
+  const words = draft.content.trim();
+  const articles = useQuery(KnowledgeSuggestionsDocument, { search: words.slice(0, 40), categoryCode: draft.categoryCode || null }, words.length < 2);
+  const repeats = useQuery(
+    PossibleRepeatsDocument,
+    { input: { content: words, categoryCode: draft.categoryCode || null, citizenPhone: draft.citizenPhone || null, latitude: draft.latitude, longitude: draft.longitude } },
+    words.length < 2,
+  );
+  const action = useAction(() => undefined);
+  const others = (repeats.data?.similarOpenTickets ?? []).filter((repeat) => repeat.ticket.id !== created?.id);
+  return (
+    <aside className="suggestions">
+      <h3>{t('suggestions')}</h3>
+      {(articles.data?.knowledgeArticles ?? []).map((article) => (
+        <article key={article.id} className="article">
+          <strong>{language === 'zh' ? article.titleZh : article.titleEn}</strong>
+          <p>{language === 'zh' ? article.bodyZh : article.bodyEn}</p>
+          {created && (
+            <button
+              type="button"
+              onClick={() =>
+                void action.run(async () => onChanged((await request(AnswerTicketDocument, { id: created.id, answer: language === 'zh' ? article.bodyZh : article.bodyEn, articleId: article.id })).answerTicket))
+              }
+            >
+              {t('answerWith')}
+            </button>
+          )}
+        </article>
+      ))}
+      <h3>{t('repeats')}</h3>
+      {others.length === 0 && <p className="muted">{t('none')}</p>}
+      {others.map((repeat) => (
+        <article key={repeat.ticket.id} className="repeat" data-repeat={repeat.ticket.number}>
+          <strong>
+            {repeat.ticket.number} · {repeat.ticket.status} · {Math.round(repeat.score * 100)}%
+          </strong>
+          <p>{repeat.ticket.content}</p>
+          <small>{repeat.reasons.map((reason) => reason.kind).join(', ')}</small>
+          {created && (
+            <button
+              type="button"
+              onClick={() =>
+                void action.run(async () => onChanged((await request(MergeTicketDocument, { ticketId: created.id, intoTicketId: repeat.ticket.id, reason: '同一问题 the same problem' })).mergeTicket))
+              }
+            >
+              {t('merge')}
+            </button>
+          )}
+        </article>
+      ))}
+      <ErrorNote error={action.error} />
+    </aside>
+  );
+}
