@@ -100,7 +100,8 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       if (code !== 0) throw new Error(`seeding exited ${code}:\n${seeding.lines.join('\n')}`);
     }
     await options.beforeStart?.(settings);
-    await Promise.all(names.map((name) => subgraphs[name].start().waitFor('/readyz')));
+    // 60 s: six services starting at once on a loaded 2-core machine took more than 30
+    await Promise.all(names.map((name) => subgraphs[name].start().waitFor('/readyz', 60_000)));
     if (options.gateway !== false) {
       gateway = new ServiceProcess('gateway', 'dist/gateway/src/main.js', ports.gateway, env).start();
       await gateway.waitFor('/readyz', 60_000);
