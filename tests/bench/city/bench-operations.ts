@@ -33,6 +33,10 @@ async function pendingAssignments(intake: DataSource, departmentCode: string, co
   return intake.query(`SELECT id, version FROM assignment WHERE departmentCode = ? AND status = 'PENDING' ORDER BY deadline LIMIT ${count}`, [departmentCode]);
 }
 
+/** The accept step's variables, in whichever argument style lifecycle-steps.ts spells the mutation (`input:` objects are coming). */
+const acceptVariables = (assignment: { id: string; version: number }) =>
+  STEPS.accept.query.includes('$input') ? { input: { id: assignment.id, expectedVersion: assignment.version } } : { id: assignment.id, v: assignment.version };
+
 export async function benchOperations(intake: DataSource, createConcurrency: readonly number[]): Promise<BenchOperation[]> {
   const ids = await sampleTicketIds(intake, 2000);
   const creates = Array.from({ length: 500 }, (_, i) =>
@@ -46,6 +50,6 @@ export async function benchOperations(intake: DataSource, createConcurrency: rea
     { name: 'status + department page of 50', concurrency: 1, as: 'operator', bodies: FILTERS.map((filter) => body(TICKET_PAGE, { filter })) },
     ...createConcurrency.map((concurrency) => ({ name: 'createTicket', concurrency, as: 'operator' as const, bodies: creates })),
     // 签收: the first step every department takes on every ticket it gets
-    { name: 'acceptAssignment (water)', concurrency: 10, as: 'waterStaff', once: true, bodies: pending.map((assignment) => body(STEPS.accept.query, { id: assignment.id, v: assignment.version })) },
+    { name: 'acceptAssignment (water)', concurrency: 10, as: 'waterStaff', once: true, bodies: pending.map((assignment) => body(STEPS.accept.query, acceptVariables(assignment))) },
   ];
 }
