@@ -23,6 +23,10 @@ COPY seeds ./seeds
 # the explorer's bundle (GraphiQL into dist/explorer) is part of the build
 COPY scripts/build-explorer.js ./scripts/
 RUN npm run build
+# the web console the gateway serves at / (console/dist), its types generated from the client schema first
+COPY console ./console
+COPY scripts/build-console.js scripts/console-codegen.js ./scripts/
+RUN node scripts/build-console.js --force
 
 # --- prod-deps: production dependencies only ----------------------------------------------------------------------
 # Installed on the full image, not the slim one: better-sqlite3 (a dependency even when MySQL is used) downloads a
@@ -52,6 +56,7 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/console/dist ./console/dist
 # `node dist/seeds/main.js` (the catalogue and the sample tickets) runs from the image; no service reads files at
 # run time otherwise (schema/supergraph.graphql is only compared by a test).
 COPY seeds/data ./seeds/data

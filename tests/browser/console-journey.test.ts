@@ -36,7 +36,7 @@ describe('web console in chromium', () => {
     await page.goto(`${origin}/`);
     await screenshot(page, 'login');
     await signInAs(page, origin, 'operator-007');
-    await page.waitForSelector('select[name="categoryCode"] option[value="water_outage"]');
+    await page.waitForSelector('select[name="categoryCode"] option[value="water_outage"]', { state: 'attached' });
     await page.selectOption('select[name="categoryCode"]', 'water_outage');
     await page.fill('input[name="citizenName"]', '张三');
     await page.fill('input[name="citizenPhone"]', '13912345678');
@@ -85,6 +85,18 @@ describe('web console in chromium', () => {
     const status = await stack.graphql('query($id: ID!) { ticket(id: $id) { status callbacks { result } } }', { id: ticketId }, 'supervisor');
     expect(status.body.data.ticket).toEqual({ status: 'CLOSED', callbacks: [{ result: 'SATISFIED' }] });
     await page.click('header a[href="#/oversight"]');
+    // oversight follows the audit feed: the month's figures count the ticket once its events have arrived
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.locator('dl.figures, .oversight .error').first().waitFor();
+          return page.locator('dl.figures dd').first().textContent();
+        },
+        { timeout: 30_000, intervals: [1000] },
+      )
+      .not.toBe('0');
+    expect(await page.locator('.oversight .error').count()).toBe(0);
     await page.locator('table.ranking tbody tr').first().waitFor();
     await screenshot(page, 'oversight');
     await page.close();
@@ -93,14 +105,23 @@ describe('web console in chromium', () => {
   it('auditor: sees the cross-department trail as a timeline, verifies it and exports it', async () => {
     const { page } = await chrome.desk();
     await signInAs(page, origin, 'auditor-1');
+    await page.click('header a[href="#/auditor"]');
     await page.fill('input[name="ticketId"]', ticketId);
     await page.click('form.search button[type="submit"]');
     const timeline = page.locator('ol.timeline li');
     // the audit subgraph receives events through the outbox: wait for the callback's event to arrive
-    await expect.poll(async () => {
-      await page.click('form.search button[type="submit"]');
-      return (await page.locator('ol.timeline').textContent()) ?? '';
-    }, { timeout: 30_000 }).toMatch(/callback/);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.fill('input[name="ticketId"]', ticketId);
+          await page.click('form.search button[type="submit"]');
+          await timeline.first().waitFor();
+          return (await page.locator('ol.timeline').textContent()) ?? '';
+        },
+        { timeout: 30_000, intervals: [1000] },
+      )
+      .toMatch(/callback/);
     const actions = await timeline.evaluateAll((items) => items.map((item) => item.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['ticket.created', 'ticket.dispatched']));
     expect(actions.some((action) => action?.startsWith('assignment.'))).toBe(true);

@@ -29,7 +29,12 @@ export function Suggestions({ form, created, onChanged }: { form: Draft; created
   const { t, language } = useT();
   const draft = useSettled(form);
   const words = draft.content.trim();
-  const articles = useQuery(KnowledgeSuggestionsDocument, { search: words.slice(0, 40), categoryCode: draft.categoryCode || null }, words.length < 2);
+  // every word of a search must appear in an article, and Chinese is typed without spaces: when the words find
+  // nothing, the chosen category's articles are the suggestion
+  const byWords = useQuery(KnowledgeSuggestionsDocument, { search: words.slice(0, 40), categoryCode: draft.categoryCode || null }, words.length < 2);
+  const byCategory = useQuery(KnowledgeSuggestionsDocument, { search: '', categoryCode: draft.categoryCode || null }, !draft.categoryCode);
+  const found = byWords.data?.knowledgeArticles ?? [];
+  const articles = found.length > 0 ? found : words.length >= 2 ? (byCategory.data?.knowledgeArticles ?? []) : [];
   const repeats = useQuery(
     PossibleRepeatsDocument,
     { input: { content: words, categoryCode: draft.categoryCode || null, citizenPhone: draft.citizenPhone || null, latitude: draft.latitude, longitude: draft.longitude } },
@@ -40,7 +45,7 @@ export function Suggestions({ form, created, onChanged }: { form: Draft; created
   return (
     <aside className="suggestions">
       <h3>{t('suggestions')}</h3>
-      {(articles.data?.knowledgeArticles ?? []).map((article) => (
+      {articles.map((article) => (
         <article key={article.id} className="article">
           <strong>{language === 'zh' ? article.titleZh : article.titleEn}</strong>
           <p>{language === 'zh' ? article.bodyZh : article.bodyEn}</p>
