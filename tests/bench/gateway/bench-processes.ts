@@ -11,9 +11,9 @@ export interface Started {
 
 const START_TIMEOUT_MS = 60_000;
 
-/** Starts `node <script> ...args` (a compiled file beside this one) and waits for its `{"listening": url}` line. */
+/** Starts `node <script> ...args` (a compiled file beside this one, or an absolute path) and waits for its `{"listening": url}` line. */
 export function startProcess(name: string, script: string, args: string[], env: Record<string, string>, nodeOptions: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, [...nodeOptions, path.join(__dirname, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeOptions, path.resolve(__dirname, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   return new Promise((resolve, reject) => {

@@ -25,11 +25,15 @@ import { productionCredentials } from './production-credentials';
  */
 const ENGINES = {
   ours: { script: 'engines/ours-main.js', args: [] as string[] },
+  /** Ours as an earlier commit built it (--baseline DIR: that checkout, compiled with tsconfig.bench.json): a change measured against what it replaces, in the same run. */
+  'ours-before': { script: 'engines/ours-main.js', args: [] as string[] },
   apollo: { script: 'engines/apollo-main.js', args: [] as string[] },
   hive: { script: 'engines/hive-main.js', args: [] as string[] },
   'hive-rust': { script: 'engines/hive-main.js', args: ['--rust'] },
 };
 type EngineName = keyof typeof ENGINES;
+/** The fewest requests a measured round makes, however slow the machine. */
+const MIN_REQUESTS = 50;
 
 const { values: options } = parseArgs({
   options: {
@@ -37,15 +41,16 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
-    engines: { type: 'string', default: Object.keys(ENGINES).join(',') },
+    engines: { type: 'string', default: Object.keys(ENGINES).filter((name) => name !== 'ours-before').join(',') },
     /** A folder: each gateway runs with node --cpu-prof and writes its profile there when the benchmark ends. */
     profile: { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 const rounds = Number(options.rounds);
 const seconds = Number(options.seconds);
 const connections = Number(options.connections);
-const engineNames = options.engines!.split(',') as EngineName[];
+const engineNames = (options.baseline ? `${options.engines},ours-before` : options.engines!).split(',') as EngineName[];
 
 interface Measured extends LoadResult {
   engine: EngineName;
@@ -83,7 +88,8 @@ async function main() {
   };
   const engines = new Map<EngineName, Started>();
   for (const name of engineNames) {
-    const engine = await startProcess(name, ENGINES[name].script, ENGINES[name].args, { ...common, ...(name === 'ours' ? ours : {}) }, profiling(name));
+    const script = name === 'ours-before' ? path.resolve(options.baseline!, 'dist/bench/tests/bench/gateway', ENGINES[name].script) : ENGINES[name].script;
+    const engine = await startProcess(name, script, ENGINES[name].args, { ...common, ...(name.startsWith('ours') ? ours : {}) }, profiling(name));
     started.push(engine);
     engines.set(name, engine);
   }
@@ -92,8 +98,11 @@ async function main() {
   await checkSameAnswers(engines, body, headers);
 
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; load average before: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
-  console.log(`${rounds} rounds × ${seconds} s per gateway, ${connections} connections, after ${options.warmup} s of warm-up each`);
-  for (const [name, engine] of engines) await load(engine, body, headers, Number(options.warmup));
+  console.log(`${rounds} rounds of about ${seconds} s per gateway (a fixed number of requests each, from its warm-up's pace), ${connections} connections, after ${options.warmup} s of warm-up each`);
+  // a measured round is a fixed number of requests, about `seconds` at the warm-up's pace: a round cut off by time
+  // would leave up to `connections` requests half-done, their CPU counted and they not
+  const amounts = new Map<EngineName, number>();
+  for (const [name, engine] of engines) amounts.set(name, Math.max(MIN_REQUESTS, Math.round((await load(engine, body, headers, Number(options.warmup))).rps * seconds)));
   const results: Measured[] = [];
   for (let round = 0; round < rounds; round++) {
     const order = [...engines.keys()];
@@ -103,7 +112,7 @@ async function main() {
       const fetchesBefore = await stubFetches(stubs);
       const stubsBefore = stubs.map((stub) => processCpuMs(stub.child.pid!));
       const before = processCpuMs(engine.child.pid!);
-      const result = await load(engine, body, headers, seconds);
+      const result = await load(engine, body, headers, seconds * 10, amounts.get(name));
       const cpuMs = processCpuMs(engine.child.pid!) - before;
       const stubCpuMs = stubs.reduce((sum, stub, index) => sum + processCpuMs(stub.child.pid!) - stubsBefore[index], 0);
       const fetchesAfter = await stubFetches(stubs);
@@ -147,8 +156,8 @@ async function checkSameAnswers(engines: Map<EngineName, Started>, body: string,
   }
 }
 
-function load(engine: Started, body: string, headers: Record<string, string>, durationSeconds: number): Promise<LoadResult> {
-  return runProcess<LoadResult>('load-client-main.js', { url: `${engine.url}/graphql`, body, headers, connections, durationSeconds } satisfies LoadSpec);
+function load(engine: Started, body: string, headers: Record<string, string>, durationSeconds: number, amount?: number): Promise<LoadResult> {
+  return runProcess<LoadResult>('load-client-main.js', { url: `${engine.url}/graphql`, body, headers, connections, durationSeconds, amount } satisfies LoadSpec);
 }
 
 const median = (values: number[]) => {

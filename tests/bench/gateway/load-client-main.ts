@@ -24,6 +24,8 @@ export interface LoadSpec {
   headers: Record<string, string>;
   connections: number;
   durationSeconds: number;
+  /** When set, exactly this many requests, each answered before the client ends: no request is left half-done at the end of a measured round. */
+  amount?: number;
 }
 
 export interface LoadResult {
@@ -43,6 +45,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     body: spec.body,
     connections: spec.connections,
     duration: spec.durationSeconds,
+    ...(spec.amount ? { amount: spec.amount } : {}),
   });
   return {
     requests: result.requests.total,
