@@ -20,9 +20,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const LIST = `query List($filter: TicketFilter, $first: Int, $after: String) {
-  tickets(filter: $filter, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id channel status createdAt } }
+const LIST = `query List($filter: TicketFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  tickets(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id channel status createdAt } }
   }
 }`;
 
@@ -64,6 +64,33 @@ describe('the ticket list', () => {
     const to = created[7].createdAt;
     const window = await list({ filter: { createdFrom: from, createdTo: to }, first: 50 });
     expect(window.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(created.slice(3, 7).map((t) => t.id).reverse());
+  });
+
+  it('pages backward from any cursor (last/before) to the same pages, with hasPreviousPage and startCursor', async () => {
+    const ids = created.map((ticket) => ticket.id).reverse();
+    const page1 = await list({ first: 5 });
+    const page2 = await list({ first: 5, after: page1.pageInfo.endCursor });
+    expect(page1.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true, startCursor: page1.edges[0].cursor });
+    expect(page2.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    // back from page 2's start: page 1 again, in the same (newest first) order, and nothing before it
+    const back = await list({ last: 5, before: page2.pageInfo.startCursor });
+    expect(back.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(ids.slice(0, 5));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true, startCursor: page1.pageInfo.startCursor, endCursor: page1.pageInfo.endCursor });
+    // the list's end, asked for from the end: the three oldest, with more before them
+    const oldest = await list({ last: 3 });
+    expect(oldest.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(ids.slice(9));
+    expect(oldest.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const beforeOldest = await list({ last: 4, before: oldest.pageInfo.startCursor });
+    expect(beforeOldest.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(ids.slice(5, 9));
+  });
+
+  it('refuses to page both ways at once, and a size or cursor it will not serve', async () => {
+    const both = await stack.graphql(LIST, { first: 5, last: 5 });
+    expect(both.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const tooMany = await stack.graphql(LIST, { last: 101 });
+    expect(tooMany.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
+    const forged = await stack.graphql(LIST, { last: 5, before: 'not-a-cursor' });
+    expect(forged.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
   });
 
   it('refuses a page size it will not serve', async () => {

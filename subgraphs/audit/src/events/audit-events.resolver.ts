@@ -13,11 +13,13 @@ export class AuditEventsResolver {
   async auditEvents(
     @Ctx() context: AuditContext,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page forward (older events): this many, 50 when neither first nor last is given; at most 200' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: "Start after this cursor (a page's endCursor)" }) after?: string | null,
+    @Arg('last', () => Int, { nullable: true, description: 'Page backward (newer events): this many; at most 200' }) last?: number | null,
+    @Arg('before', () => String, { nullable: true, description: "End before this cursor (a page's startCursor)" }) before?: string | null,
   ): Promise<AuditEventConnection> {
     await assertSearchAllowed(context, filter?.ticketId);
-    return listAuditEvents(context.dataSource, { filter, first, after });
+    return listAuditEvents(context.dataSource, { filter, first, after, last, before });
   }
 
   @Authorized(...TRAIL_READERS)

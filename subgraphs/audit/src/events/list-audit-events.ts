@@ -1,10 +1,11 @@
-import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { BadInputError } from '../../../../schema/errors';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { keysetPage, type PageArgs, pageOf, readPageRequest } from '../../../../schema/pagination/keyset-page';
 import { TrailEvent } from '../trail/trail-event.entity';
-import { type AuditEventConnection, decodeCursor, encodeCursor } from './audit-event-connection';
+import type { AuditEventConnection } from './audit-event-connection';
 import type { AuditEventFilter } from './audit-event-filter.input';
 
 export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
 
 /** Events matching the filter, newest first (occurredAt, then id, so the order is total and pages never overlap). */
 export function filteredEvents(dataSource: DataSource, filter: AuditEventFilter | null | undefined): SelectQueryBuilder<TrailEvent> {
@@ -18,26 +19,10 @@ export function filteredEvents(dataSource: DataSource, filter: AuditEventFilter 
   return query.orderBy('e.occurredAt', 'DESC').addOrderBy('e.id', 'DESC');
 }
 
-/** Keyset pagination: a page costs the same however deep the auditor has paged. */
-export async function listAuditEvents(
-  dataSource: DataSource,
-  args: { filter?: AuditEventFilter | null; first: number; after?: string | null },
-): Promise<AuditEventConnection> {
-  if (args.first < 1 || args.first > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
-  const page = filteredEvents(dataSource, args.filter).limit(args.first + 1);
-  if (args.after) {
-    const position = decodeCursor(args.after);
-    page.andWhere(
-      new Brackets((where) =>
-        where
-          .where('e.occurredAt < :cursorAt', { cursorAt: position.occurredAt })
-          .orWhere('(e.occurredAt = :cursorAt AND e.id < :cursorId)', { cursorId: position.id }),
-      ),
-    );
-  }
-  const rows = await page.getMany();
-  const nodes = rows.slice(0, args.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
+/** Keyset pagination: a page costs the same however deep the auditor has paged, forward (older) or backward (newer). */
+export async function listAuditEvents(dataSource: DataSource, args: PageArgs & { filter?: AuditEventFilter | null }): Promise<AuditEventConnection> {
+  const request = readPageRequest(args, { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+  const rows = await keysetPage(filteredEvents(dataSource, args.filter), { at: 'e.occurredAt', id: 'e.id' }, request).getMany();
   const countMatching = () => filteredEvents(dataSource, args.filter).getCount();
-  return { edges, nodes, countMatching, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { ...pageOf(rows, request, (event) => ({ at: event.occurredAt, id: event.id })), countMatching };
 }

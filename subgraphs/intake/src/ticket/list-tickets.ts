@@ -1,12 +1,13 @@
-import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { BadInputError } from '../../../../schema/errors';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { keysetPage, type PageArgs, pageOf, type PageRequest, readPageRequest } from '../../../../schema/pagination/keyset-page';
 import { Assignment } from '../assignment/assignment.entity';
-import { decodeCursor, encodeCursor, type TicketConnection } from './ticket-connection';
+import type { TicketConnection } from './ticket-connection';
 import { Ticket } from './ticket.entity';
 import type { TicketScope } from './ticket-access';
 import type { TicketFilter } from './ticket-filter.input';
 
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 
 function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | null | undefined, scope: TicketScope): SelectQueryBuilder<Ticket> {
   if (scope.citizenPhone) query.andWhere('t.citizenPhone = :scopePhone', { scopePhone: scope.citizenPhone });
@@ -25,22 +26,13 @@ function applyFilter(query: SelectQueryBuilder<Ticket>, filter: TicketFilter | n
   return query;
 }
 
-/** Keyset pagination, newest first: a page costs the same however deep the client has paged. */
-export async function listTickets(
-  dataSource: DataSource,
-  args: { filter?: TicketFilter | null; first: number; after?: string | null },
-  scope: TicketScope = {},
-): Promise<TicketConnection> {
-  if (args.first < 1 || args.first > MAX_PAGE_SIZE) throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
-  const page = ticketPageQuery(dataSource, args, scope);
-  const rows = await page.getMany();
-  const nodes = rows.slice(0, args.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
+/** Keyset pagination, newest first: a page costs the same however deep the client has paged, in either direction. */
+export async function listTickets(dataSource: DataSource, args: PageArgs & { filter?: TicketFilter | null }, scope: TicketScope = {}): Promise<TicketConnection> {
+  const request = readPageRequest(args, { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+  const rows = await ticketPageQuery(dataSource, args.filter, request, scope).getMany();
   return {
-    edges,
-    nodes,
+    ...pageOf(rows, request, (ticket) => ({ at: ticket.createdAt, id: ticket.id })),
     countMatching: () => ticketCountQuery(dataSource, args.filter, scope).getCount(),
-    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
 
@@ -49,21 +41,7 @@ export function ticketCountQuery(dataSource: DataSource, filter: TicketFilter | 
   return applyFilter(dataSource.getRepository(Ticket).createQueryBuilder('t'), filter, scope);
 }
 
-/** One page and one ticket more (to know whether another page follows); its plan is checked with EXPLAIN too. */
-export function ticketPageQuery(dataSource: DataSource, args: { filter?: TicketFilter | null; first: number; after?: string | null }, scope: TicketScope = {}): SelectQueryBuilder<Ticket> {
-  const page = applyFilter(dataSource.getRepository(Ticket).createQueryBuilder('t'), args.filter, scope)
-    .orderBy('t.createdAt', 'DESC')
-    .addOrderBy('t.id', 'DESC')
-    .limit(args.first + 1);
-  if (args.after) {
-    const position = decodeCursor(args.after);
-    page.andWhere(
-      new Brackets((where) =>
-        where
-          .where('t.createdAt < :cursorAt', { cursorAt: position.createdAt })
-          .orWhere('(t.createdAt = :cursorAt AND t.id < :cursorId)', { cursorId: position.id }),
-      ),
-    );
-  }
-  return page;
+/** One page and one ticket more (to know whether another page follows), forward or backward; its plan is checked with EXPLAIN too. */
+export function ticketPageQuery(dataSource: DataSource, filter: TicketFilter | null | undefined, request: PageRequest, scope: TicketScope = {}): SelectQueryBuilder<Ticket> {
+  return keysetPage(applyFilter(dataSource.getRepository(Ticket).createQueryBuilder('t'), filter, scope), { at: 't.createdAt', id: 't.id' }, request);
 }

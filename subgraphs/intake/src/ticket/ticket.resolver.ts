@@ -36,10 +36,12 @@ export class TicketResolver {
   tickets(
     @Ctx() context: IntakeContext,
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page forward (older tickets): this many, 20 when neither first nor last is given; at most 100' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: "Start after this cursor (a page's endCursor)" }) after?: string | null,
+    @Arg('last', () => Int, { nullable: true, description: 'Page backward (newer tickets): this many; at most 100' }) last?: number | null,
+    @Arg('before', () => String, { nullable: true, description: "End before this cursor (a page's startCursor)" }) before?: string | null,
   ): Promise<TicketConnection> {
-    return listTickets(context.dataSource, { filter, first, after }, ticketScope(context, filter?.departmentCode));
+    return listTickets(context.dataSource, { filter, first, after, last, before }, ticketScope(context, filter?.departmentCode));
   }
 
   @Authorized(Role.OPERATOR, Role.SUPERVISOR, Role.CITIZEN)
