@@ -51,6 +51,8 @@ const TRAIL = `query($id: ID!) { ticket(id: $id) { id trail {
 const VERIFY = 'query($id: ID!) { verifyTrail(ticketId: $id) { ok events firstBadEventId firstBadSeq problem message } }';
 const EVENTS = `query($filter: AuditEventFilter, $first: Int!, $after: String) { auditEvents(filter: $filter, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id occurredAt } } nodes { id action department } } }`;
+const EVENTS_BACKWARD = `query($filter: AuditEventFilter, $last: Int!, $before: String) { auditEvents(filter: $filter, last: $last, before: $before) {
+  pageInfo { hasPreviousPage startCursor } nodes { id } } }`;
 const EXPORT_TRAIL = 'query($id: ID!, $format: ExportFormat!) { exportTrail(ticketId: $id, format: $format) }';
 const EXPORT_EVENTS = 'query($filter: AuditEventFilter, $format: ExportFormat!) { exportAuditEvents(filter: $filter, format: $format) }';
 const PASSED_AROUND = 'query($min: Int!) { passedAroundTickets(minHandoffs: $min) { ticketId handoffs returns dispatches departments ticket { id number } } }';
@@ -178,6 +180,16 @@ describe('searching and exporting', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toEqual(events.map((event) => event.id).reverse());
+    // and backward (last/before), from the oldest two up to the newest, in the same newest-first order per page
+    const backward: string[][] = [];
+    let before: string | null = null;
+    do {
+      const page: any = await read(EVENTS_BACKWARD, { filter: { actorId }, last: 2, before });
+      backward.unshift(page.nodes.map((node: { id: string }) => node.id));
+      before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
+    } while (before);
+    expect(backward.flat()).toEqual(seen);
+    expect(backward.map((page) => page.length)).toEqual([1, 2, 2]);
     expect((await read(EVENTS, { filter: { actorId, department: 'transit' }, first: 10 })).totalCount).toBe(2);
     expect((await read(EVENTS, { filter: { actorId, action: 'assignment.start', department: 'water' }, first: 10 })).totalCount).toBe(2);
     const window = { actorId, from: events[1].occurredAt, to: events[3].occurredAt };
