@@ -16,6 +16,7 @@ export function DepartmentTicketView({ ticketId }: { ticketId: string }) {
         {t('ownView')} {ticket?.number}
       </h3>
       <ErrorNote error={view.error} />
+      {ticket && !ticket.water?.located && !ticket.streetlight?.located && !ticket.transit?.located && <p className="muted">{t('none')}</p>}
       {ticket?.water?.located && (
         <div className="water">
           <h4>💧 {ticket.water.zone?.code}</h4>

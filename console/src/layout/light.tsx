@@ -4,7 +4,9 @@ import { useT } from '../i18n/language';
 export function Light({ timing }: { timing: { light?: string | null; secondsRemaining?: number | null } }) {
   const { t } = useT();
   if (!timing.light) return <span className="light none">–</span>;
-  const hours = timing.secondsRemaining == null ? '' : ` ${Math.round(timing.secondsRemaining / 3600)} h`;
+  const left = timing.secondsRemaining;
+  // beyond two days the hours say less than the days
+  const hours = left == null ? '' : Math.abs(left) > 48 * 3600 ? ` ${Math.round(left / 86400)} d` : ` ${Math.round(left / 3600)} h`;
   const key = timing.light === 'RED' ? 'red' : timing.light === 'YELLOW' ? 'yellow' : 'green';
   return (
     <span className={`light ${key}`} data-light={timing.light}>

@@ -94,10 +94,13 @@ function useTrend(periods: { kind: string; date: string }[]) {
     Promise.all(asked.map((period) => request(DepartmentTrendDocument, { period: { kind: period.kind, date: period.date } }))).then(
       (answers: DepartmentTrendQuery[]) => {
         if (!current) return;
-        const departments = (answers[0]?.departments ?? []).map((department) => ({
-          ...department,
-          values: answers.map((answer) => answer.departments.find((d) => d.code === department.code)?.performance?.figures.onTimeRate.value ?? null),
-        }));
+        // a chart per department that had work in one of the periods; the other two dozen would be empty axes
+        const departments = (answers[0]?.departments ?? [])
+          .map((department) => ({
+            ...department,
+            values: answers.map((answer) => answer.departments.find((d) => d.code === department.code)?.performance?.figures.onTimeRate.value ?? null),
+          }))
+          .filter((department) => department.values.some((value) => value !== null));
         setState({ departments, error: null });
       },
       (error: unknown) => current && setState({ departments: [], error: error instanceof ApiError ? error : new ApiError(String(error), 'NETWORK') }),

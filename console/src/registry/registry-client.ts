@@ -29,9 +29,3 @@ export interface StoredCheck {
   checkedAt: string;
   check: { ok: boolean; compositionErrors: string[]; breakingChanges: { message: string; path: string | null; usedBy: string[] }[]; safeChanges: string[]; warnings: string[] };
 }
-
-export const SUBGRAPHS = `{ subgraphs { name department version routingUrl publishedBy publishedAt } }`;
-export const HISTORY = `query($name: String!) {
-  subgraphHistory(name: $name) { version sdl publishedBy publishedAt reason }
-  schemaChecks(name: $name, first: 10) { checkedAt check { ok compositionErrors breakingChanges { message path usedBy } safeChanges warnings } }
-}`;

@@ -4,7 +4,8 @@ import { ApiError } from '../api/graphql-client';
 import { useT } from '../i18n/language';
 import { ErrorNote } from '../layout/action';
 import { when } from '../layout/light';
-import { HISTORY, type RegisteredSubgraph, registryRequest, type StoredCheck, SUBGRAPHS, type SubgraphVersion } from './registry-client';
+import { type RegisteredSubgraph, registryRequest, type StoredCheck, type SubgraphVersion } from './registry-client';
+import { HISTORY, SUBGRAPHS } from './registry-queries';
 
 /** 注册中心: the composed subgraphs, one's version history with the diff between two versions, its checks and the field usage they found. */
 export function RegistryView() {

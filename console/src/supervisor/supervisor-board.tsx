@@ -26,7 +26,8 @@ export function SupervisorBoard() {
   const action = useAction(board.reload);
   const lists: [TextKey, BoardAssignmentFragment[]][] = [
     ['overdue', board.data?.overdue ?? []],
-    ['dueSoon', board.data?.dueSoon ?? []],
+    // the API's due-within window includes what is already late, which the first list shows
+    ['dueSoon', (board.data?.dueSoon ?? []).filter((row) => row.timing.light !== 'RED')],
     ['extensions', board.data?.extensions ?? []],
   ];
   return (
