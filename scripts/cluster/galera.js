@@ -104,6 +104,8 @@ async function waitForSize(node, size) {
 async function start() {
   const all = nodes();
   fs.mkdirSync(clusterDir(), { recursive: true });
+  // the nodes run as mysql when we are root: a mktemp folder (700) would keep them out of their own data
+  if (serverUser() && serverUser() !== 'root') fs.chmodSync(clusterDir(), 0o755);
   for (const node of all) fs.mkdirSync(node.dir, { recursive: true });
   const anyRunning = all.some((node) => runningPid(node));
   for (const node of all) {
@@ -114,7 +116,7 @@ async function start() {
     if (bootstrap) await openLoopbackRoot(node);
     console.log(`[galera] ${node.name} ${bootstrap ? 'bootstrapped the cluster' : 'joined'} on ${HOST}:${node.sqlPort} (${Date.now() - started} ms)`);
   }
-  await waitForSize(all[0].index === 0 && runningPid(all[0]) ? all[0] : all.find((node) => runningPid(node)), SIZE);
+  await waitForSize(all[0], SIZE);
   await status();
 }
 

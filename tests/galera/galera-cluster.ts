@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { repositoryRoot } from '../../schema/runtime/repository-root';
 
 /** The nodes `npm run cluster:galera` runs, read from its own description so the tests and the script agree. */
 export interface GaleraNode {
@@ -7,8 +9,9 @@ export interface GaleraNode {
   pidFile: string;
 }
 
+// from the repository root: this file also runs compiled, from dist/bench
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const script = require('../../scripts/cluster/galera-nodes.js') as { nodes(): GaleraNode[]; clusterUrl(): string };
+const script = require(path.join(repositoryRoot(), 'scripts/cluster/galera-nodes.js')) as { nodes(): GaleraNode[]; clusterUrl(): string };
 
 export const galeraNodes = (): GaleraNode[] => script.nodes();
 export const galeraUrl = (): string => script.clusterUrl();
