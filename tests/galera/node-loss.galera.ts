@@ -11,6 +11,7 @@ import { type GaleraNode, galeraNodes, nodePid } from './galera-cluster';
 jest.setTimeout(300_000);
 
 const CLIENTS = 8;
+const AFTER_KILL_MS = 15_000;
 const CREATE = CREATE_TICKET;
 const input = (key: string) => ticketInput({ idempotencyKey: key });
 
@@ -71,8 +72,11 @@ describe('a Galera node killed under intake load', () => {
   beforeAll(async () => {
     stack = await startProcessStack();
   });
+  const restartDownNodes = () => promisify(execFile)(process.execPath, ['scripts/cluster/galera.js', 'start'], { cwd: repositoryRoot(), env: process.env });
   afterAll(async () => {
     await stack?.close();
+    // whatever happened above, the next suite finds three nodes
+    await restartDownNodes();
   });
 
   it('loses no acknowledged ticket nor its audit record; the services carry on on the other two; the node rejoins', async () => {
@@ -89,18 +93,21 @@ describe('a Galera node killed under intake load', () => {
     const before = load.acknowledged.length;
     const killedAt = Date.now();
     process.kill(nodePid(victim), 'SIGKILL');
-    await sleep(10_000);
+    await sleep(AFTER_KILL_MS);
     await load.stop();
     const after = load.acknowledged.filter((ticket) => ticket.at > killedAt);
     const firstAfter = after.length ? after[0].at - killedAt : -1;
+    const lastStretch = after.filter((ticket) => ticket.at > killedAt + AFTER_KILL_MS - 5_000).length;
     console.log(
       `${CLIENTS} clients: ${before} tickets acknowledged in 5 s before ${victim.name} (intake's node) was SIGKILLed, ` +
-        `${after.length} in the 10 s after (first ${firstAfter} ms after the kill); refused: ${JSON.stringify(Object.fromEntries(load.refused))}`,
+        `${after.length} in the ${AFTER_KILL_MS / 1000} s after (first ${firstAfter} ms after the kill, ${lastStretch} in the last 5 s); ` +
+        `refused: ${JSON.stringify(Object.fromEntries(load.refused))}`,
     );
     expect(before).toBeGreaterThan(0);
-    // the services carried on: most of the 10 s after the kill served tickets
-    expect(after.length).toBeGreaterThan(0);
-    expect(firstAfter).toBeLessThan(5_000);
+    // the survivors hold writes until they have evicted the dead node (evs.suspect_timeout, 5 s by default), then
+    // intake, failed over to the next node, serves again: tickets in the last 5 s of the load
+    expect(firstAfter).toBeGreaterThanOrEqual(0);
+    expect(lastStretch).toBeGreaterThan(0);
 
     const ids = load.acknowledged.map((ticket) => ticket.id);
     expect(await countIn(survivor, intake.database, 'SELECT COUNT(*) AS n FROM $db.ticket WHERE id IN ($ids)', ids)).toBe(ids.length);
@@ -114,7 +121,7 @@ describe('a Galera node killed under intake load', () => {
     expect(inAudit).toBe(ids.length);
 
     const restarted = Date.now();
-    await promisify(execFile)(process.execPath, ['scripts/cluster/galera.js', 'start'], { cwd: repositoryRoot(), env: process.env });
+    await restartDownNodes();
     console.log(`${victim.name} rejoined in ${Date.now() - restarted} ms; it holds all ${ids.length} acknowledged tickets`);
     expect(await countIn(victim, intake.database, 'SELECT COUNT(*) AS n FROM $db.ticket WHERE id IN ($ids)', ids)).toBe(ids.length);
     const again = await stack.graphql(CREATE, { input: input(randomUUID()) });
