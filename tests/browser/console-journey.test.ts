@@ -131,6 +131,11 @@ describe('web console in chromium', () => {
     await page.click('.trail button:has-text("导出 CSV")');
     expect((await download).suggestedFilename()).toBe(`trail-${ticketId}.csv`);
     await screenshot(page, 'auditor');
+    // the language switch: the same desk in English, and back
+    await page.click('header button.language');
+    await expect(page.locator('.trail h3').textContent()).resolves.toMatch(/^Full trail/);
+    await page.click('header button.language');
+    await expect(page.locator('.trail h3').textContent()).resolves.toMatch(/^全流程轨迹/);
     await page.close();
   });
 

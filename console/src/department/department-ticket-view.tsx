@@ -19,7 +19,9 @@ export function DepartmentTicketView({ ticketId }: { ticketId: string }) {
       {ticket && !ticket.water?.located && !ticket.streetlight?.located && !ticket.transit?.located && <p className="muted">{t('none')}</p>}
       {ticket?.water?.located && (
         <div className="water">
-          <h4>💧 {ticket.water.zone?.code}</h4>
+          <h4>
+            {t('supplyZone')} {ticket.water.zone?.code}
+          </h4>
           <ul>
             {ticket.water.outages.map((outage) => (
               <li key={outage.id}>
@@ -31,7 +33,9 @@ export function DepartmentTicketView({ ticketId }: { ticketId: string }) {
       )}
       {ticket?.streetlight?.located && (
         <div className="streetlight">
-          <h4>💡 {ticket.streetlight.faultyPolesNearby}</h4>
+          <h4>
+            {t('lampPoles')} ({t('faulty')} {ticket.streetlight.faultyPolesNearby})
+          </h4>
           <ul>
             {ticket.streetlight.nearbyPoles.map(({ pole, distanceMeters }) => (
               <li key={pole.code}>
@@ -43,7 +47,9 @@ export function DepartmentTicketView({ ticketId }: { ticketId: string }) {
       )}
       {ticket?.transit?.located && (
         <div className="transit">
-          <h4>🚌 {ticket.transit.mentionedRoutes.map((route) => route.code).join(', ')}</h4>
+          <h4>
+            {t('busStops')} {ticket.transit.mentionedRoutes.map((route) => route.code).join(', ')}
+          </h4>
           <ul>
             {ticket.transit.nearbyStops.map(({ stop, distanceMeters }) => (
               <li key={stop.code}>

@@ -2,8 +2,9 @@
 export function BarChart({ bars, label }: { bars: { label: string; value: number | null }[]; label: string }) {
   const width = 56;
   const height = 140;
+  const top = 16; // room for a full bar's label
   return (
-    <svg className="chart" width={Math.max(bars.length, 1) * width + 20} height={height + 40} role="img" aria-label={label}>
+    <svg className="chart" width={Math.max(bars.length, 1) * width + 20} height={top + height + 40} viewBox={`0 ${-top} ${Math.max(bars.length, 1) * width + 20} ${top + height + 40}`} role="img" aria-label={label}>
       <line x1={10} y1={height} x2={bars.length * width + 10} y2={height} className="axis" />
       {bars.map((bar, i) => {
         const h = (bar.value ?? 0) * height;
