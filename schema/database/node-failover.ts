@@ -17,8 +17,8 @@ interface NodePool {
  * (`getConnection`, `end`). Connections come from the first node that is up; a node that refuses is skipped for a
  * few seconds and then preferred again once it answers. A new connection is asked whether its node is a synced
  * member (`wsrep_ready`): a Galera node that is still joining, or cut off from the majority, accepts logins but
- * refuses every statement, and a service must not be sent there. On a plain server the status is absent and the
- * connection is kept.
+ * refuses every statement, and a service must not be sent there. A server without Galera (wsrep off or absent) is
+ * always ready.
  */
 class FailoverPool {
   private readonly pools: NodePool[];
@@ -61,9 +61,8 @@ class FailoverPool {
     const connection = await new Promise<PoolConnection>((resolve, reject) => pool.getConnection((error, got) => (error ? reject(error) : resolve(got))));
     if (this.checked.has(connection)) return connection;
     try {
-      const ready = await new Promise<boolean>((resolve, reject) =>
-        connection.query("SHOW GLOBAL STATUS LIKE 'wsrep_ready'", (error, rows) => (error ? reject(error) : resolve(readyFrom(rows)))),
-      );
+      // a MariaDB server without Galera also reports wsrep_ready (OFF): only a node with wsrep on is asked
+      const ready = (await valueOf(connection, "SHOW GLOBAL VARIABLES LIKE 'wsrep_on'")) !== 'ON' || (await valueOf(connection, "SHOW GLOBAL STATUS LIKE 'wsrep_ready'")) === 'ON';
       if (!ready) throw Object.assign(new Error(`database node ${node.host}:${node.port} is not a synced cluster member`), { code: 'WSREP_NOT_READY' });
     } catch (error) {
       connection.destroy();
@@ -74,9 +73,11 @@ class FailoverPool {
   }
 }
 
-function readyFrom(rows: unknown): boolean {
-  const row = (rows as Array<{ Value?: string }>)[0];
-  return row === undefined || row.Value === 'ON';
+/** The value of a one-row SHOW … LIKE, or undefined where the server has no such variable (MySQL, plain MariaDB). */
+function valueOf(connection: PoolConnection, sql: string): Promise<string | undefined> {
+  return new Promise((resolve, reject) =>
+    connection.query(sql, (error, rows) => (error ? reject(error) : resolve((rows as Array<{ Value?: string }>)[0]?.Value))),
+  );
 }
 
 /** The module TypeORM loads as its MySQL driver (`driver` option), with `createPool` spread over `nodes`. */
