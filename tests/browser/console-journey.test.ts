@@ -31,7 +31,7 @@ describe('web console in chromium', () => {
   let ticketNumber = '';
   let ticketId = '';
 
-  it('operator: creates a ticket and dispatches it to the water company, the deadline shown', async () => {
+  it('operator: creates a ticket, dispatches it to the water company with the deadline shown, merges its repeat', async () => {
     const { page } = await chrome.desk();
     await page.goto(`${origin}/`);
     await screenshot(page, 'login');
@@ -53,6 +53,11 @@ describe('web console in chromium', () => {
     await page.locator('table.dispatched').waitFor();
     expect(await page.locator('table.dispatched').textContent()).toMatch(/办理时限: \d{4}/);
     await screenshot(page, 'operator');
+    // the same caller about the same outage again: the first ticket is proposed as its repeat and merged into it
+    await page.click('form.intake button[type="submit"]');
+    await page.locator(`.created:not([data-ticket-id="${ticketId}"])`).waitFor();
+    await page.click(`.repeat[data-repeat="${ticketNumber}"] button`);
+    await page.locator('.created h3', { hasText: 'MERGED' }).waitFor();
     await page.close();
   });
 
@@ -78,7 +83,8 @@ describe('web console in chromium', () => {
   it('supervisor: calls the citizen back (satisfied) and sees the oversight dashboard', async () => {
     const { page } = await chrome.desk();
     await signInAs(page, origin, 'supervisor-01');
-    const row = page.locator('table.callbacks tr', { hasText: content });
+    // the merged repeat waits for its callback too (it follows its primary); this is the primary's row
+    const row = page.locator(`table.callbacks tr[data-ticket="${ticketNumber}"]`);
     await row.waitFor();
     await screenshot(page, 'supervisor');
     await row.locator('button[data-result="SATISFIED"]').click();
