@@ -36,6 +36,11 @@ export interface ProcessStackOptions {
   name?: string;
   /** Leave the databases in place on close (with `name`: the next run finds them). */
   keep?: boolean;
+  /**
+   * Run the schema registry too, as `npm start` does: migrated, bootstrapped with the running subgraphs as version 1,
+   * and followed by the gateway (REGISTRY_URL), so the console's registry view has something to show.
+   */
+  registry?: boolean;
   /** Runs after migrate and seed, before any service starts (a benchmark writes its data here, unseen by the feeds). */
   beforeStart?: (settings: DatabaseSettings) => Promise<void>;
 }
@@ -44,6 +49,7 @@ export interface ProcessStack {
   settings: DatabaseSettings;
   subgraphs: Record<ProcessSubgraph, ServiceProcess>;
   gateway: ServiceProcess | null;
+  registry: ServiceProcess | null;
   env: NodeJS.ProcessEnv;
   /** POST an operation to the gateway as a persona. */
   graphql(query: string, variables?: Record<string, unknown>, as?: Persona, timeoutMs?: number): Promise<{ status: number; body: any; ms: number }>;
@@ -62,7 +68,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   const settings: DatabaseSettings =
     options.engine === 'embedded' ? { dataDir: path.join(os.tmpdir(), `hotline-${id}`) } : { databaseUrl: `${TEST_MYSQL_URL}/${id}`, dataDir: os.tmpdir() };
   const ports: Record<string, number> = {};
-  for (const name of [...names, 'gateway']) ports[name] = await freePort();
+  for (const name of [...names, 'gateway', ...(options.registry ? ['registry'] : [])]) ports[name] = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'development',
@@ -79,13 +85,15 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     ...Object.fromEntries(names.flatMap((name) => [[`${name.toUpperCase()}_PORT`, String(ports[name])], [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}`]])),
     // the relays would post to a port nobody listens on when audit is not part of the stack
     AUDIT_URL: `http://127.0.0.1:${ports.audit ?? 9}`,
+    ...(options.registry ? { REGISTRY_PORT: String(ports.registry), REGISTRY_URL: `http://127.0.0.1:${ports.registry}`, REGISTRY_POLL_MS: '500' } : {}),
     ...options.env,
   };
   const subgraphs = {} as Record<ProcessSubgraph, ServiceProcess>;
   let gateway: ServiceProcess | null = null;
+  let registry: ServiceProcess | null = null;
   const close = async () => {
-    await Promise.all([gateway, ...Object.values(subgraphs)].map((service) => service?.stop()));
-    if (!options.keep) for (const name of PROCESS_SUBGRAPHS) await dropDatabase(databaseTarget(name, settings)).catch(() => undefined);
+    await Promise.all([gateway, registry, ...Object.values(subgraphs)].map((service) => service?.stop()));
+    if (!options.keep) for (const name of [...PROCESS_SUBGRAPHS, 'registry']) await dropDatabase(databaseTarget(name, settings)).catch(() => undefined);
   };
   try {
     for (const name of names) {
@@ -102,6 +110,14 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     await options.beforeStart?.(settings);
     // 60 s: six services starting at once on a loaded 2-core machine took more than 30
     await Promise.all(names.map((name) => subgraphs[name].start().waitFor('/readyz', 60_000)));
+    if (options.registry) {
+      registry = new ServiceProcess('registry', 'dist/registry/src/main.js', ports.registry, env);
+      const code = await registry.runToEnd(['migrate']);
+      if (code !== 0) throw new Error(`registry migrate exited ${code}:\n${registry.lines.join('\n')}`);
+      await registry.start().waitFor('/readyz', 60_000);
+      const bootstrap = new ServiceProcess('bootstrap', 'dist/gateway/src/supergraph/bootstrap-from-running.js', 0, env);
+      if ((await bootstrap.runToEnd([])) !== 0) throw new Error(`registry bootstrap failed:\n${bootstrap.lines.join('\n')}`);
+    }
     if (options.gateway !== false) {
       gateway = new ServiceProcess('gateway', 'dist/gateway/src/main.js', ports.gateway, env).start();
       await gateway.waitFor('/readyz', 60_000);
@@ -114,6 +130,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     settings,
     subgraphs,
     gateway,
+    registry,
     env,
     graphql: async (query, variables = {}, as = 'operator', timeoutMs = 30_000) => {
       const started = Date.now();

@@ -8,6 +8,7 @@ import {
   DispatchTicketDocument,
   type DispatchTicketMutation,
   OperatorCatalogueDocument,
+  type TicketStatus,
 } from '../generated/graphql';
 import { useT } from '../i18n/language';
 import { ErrorNote, useAction } from '../layout/action';
@@ -17,6 +18,9 @@ import { Suggestions } from './suggestions';
 
 const CHANNELS: Channel[] = ['PHONE', 'SMS', 'WEB', 'APP', 'MAYOR_MAILBOX'];
 type Created = CreateTicketMutation['createTicket'];
+
+/** What the API lets a ticket be dispatched from: an answered or merged ticket has no dispatch to offer. */
+const DISPATCHABLE: TicketStatus[] = ['RECEIVED', 'DISPATCHED', 'RETURNED', 'REOPENED'];
 
 /** 话务员坐席: take a request, answer it from the knowledge base or find its repeat, else dispatch it. */
 export function OperatorSeat() {
@@ -107,24 +111,26 @@ export function OperatorSeat() {
           <h3>
             {t('created')} {created.number} · {created.status}
           </h3>
-          <fieldset>
-            <legend>{t('dispatch')}</legend>
-            {catalogue.data?.departments.map((department) => (
-              <label key={department.code} className="check">
-                <input
-                  type="checkbox"
-                  name={`dept-${department.code}`}
-                  checked={departments.includes(department.code)}
-                  onChange={(e) => setDepartments(e.target.checked ? [...departments, department.code] : departments.filter((code) => code !== department.code))}
-                />
-                {name(department)}
-              </label>
-            ))}
-            <input placeholder="note" value={note} onChange={(e) => setNote(e.target.value)} />
-            <button type="button" onClick={() => void dispatch()} disabled={action.busy || departments.length === 0 || !!dispatched}>
-              {t('dispatch')}
-            </button>
-          </fieldset>
+          {DISPATCHABLE.includes(created.status) && (
+            <fieldset>
+              <legend>{t('dispatch')}</legend>
+              {catalogue.data?.departments.map((department) => (
+                <label key={department.code} className="check">
+                  <input
+                    type="checkbox"
+                    name={`dept-${department.code}`}
+                    checked={departments.includes(department.code)}
+                    onChange={(e) => setDepartments(e.target.checked ? [...departments, department.code] : departments.filter((code) => code !== department.code))}
+                  />
+                  {name(department)}
+                </label>
+              ))}
+              <input placeholder="note" value={note} onChange={(e) => setNote(e.target.value)} />
+              <button type="button" onClick={() => void dispatch()} disabled={action.busy || departments.length === 0 || !!dispatched}>
+                {t('dispatch')}
+              </button>
+            </fieldset>
+          )}
         </div>
       )}
       {dispatched && (
