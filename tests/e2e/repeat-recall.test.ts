@@ -69,7 +69,9 @@ const PROPOSALS = 'query ($id: ID!) { ticket(id: $id) { possibleRepeats { score 
 let stack: Stack;
 const ticketOf = new Map<string, string>();
 beforeAll(async () => {
-  stack = await startStack();
+  // a batch of 100 imported records is the heaviest call the API takes; on a loaded 2-core CI machine it took more
+  // than the default 5 s, so the test gives intake what a city running an import would give it
+  stack = await startStack({ resilienceEnv: { INTAKE_TIMEOUT_MS: '30000' } });
   const ordered = [...rows].sort((a, b) => a.at - b.at);
   for (let start = 0; start < ordered.length; start += 100) {
     const response = await stack.graphql(IMPORT, { input: { sourceSystem: 'boston-311', records: ordered.slice(start, start + 100).map(record) } }, { as: 'systemAdmin' });

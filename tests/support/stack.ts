@@ -54,6 +54,8 @@ export interface StackOptions {
    * introspecting a fixed list of subgraphs.
    */
   registry?: boolean;
+  /** The gateway's resilience settings as a city sets them (`SUBGRAPH_TIMEOUT_MS`, `INTAKE_TIMEOUT_MS` …); defaults otherwise. */
+  resilienceEnv?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -96,7 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       auth: { kind: 'hs256', secret: TEST_TOKEN_SECRET },
       hopKeys: testKeys('gateway'),
       limits: readLimitsConfig(FLOOD_TOLERANT_LIMITS),
-      resilience: readResilienceConfig({}),
+      resilience: readResilienceConfig(options.resilienceEnv ?? {}),
     };
     const gateway = await createGatewayApp(gatewayConfig);
     cleanups.push(gateway.stop);
