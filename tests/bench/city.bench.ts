@@ -37,11 +37,14 @@ async function generateIfEmpty(settings: DatabaseSettings, tickets: number, perD
   for (const source of [intake, audit, oversight]) source.queries.slowQueryWarn = () => undefined;
   try {
     const [{ count }] = await intake.dataSource.query('SELECT COUNT(*) AS count FROM ticket');
-    if (Number(count) >= tickets) return console.log(`  reusing the ${count} tickets already there`);
-    // a generation cut short (or a smaller city under this name) would be measured as if it were the size asked for
-    if (Number(count) > 0) throw new Error(`these databases hold ${count} tickets, fewer than the ${tickets} asked for: drop them or use another --reuse name`);
-    console.log(`generating ${tickets} tickets (${perDay} a day)…`);
-    const city = await generateCity({ intake: intake.dataSource, audit: audit.dataSource, oversight: oversight.dataSource }, tickets, perDay);
+    const have = Number(count);
+    if (have >= tickets) return console.log(`  reusing the ${have} tickets already there`);
+    // a smaller city under this name (or a generation cut short) grows to the size asked for: the missing tickets
+    // become older history, days before its first, so no ticket number of a day already there is made again
+    const [{ first }] = await intake.dataSource.query('SELECT MIN(createdAt) AS first FROM ticket');
+    const options = have > 0 ? { seed: 14 + have, endBefore: new Date(first) } : {};
+    console.log(have > 0 ? `growing ${have} tickets to ${tickets}: ${tickets - have} more, before ${new Date(first).toISOString()} (${perDay} a day)…` : `generating ${tickets} tickets (${perDay} a day)…`);
+    const city = await generateCity({ intake: intake.dataSource, audit: audit.dataSource, oversight: oversight.dataSource }, tickets - have, perDay, options);
     const rate = (city.tickets / city.seconds).toFixed(0);
     console.log(`  ${city.tickets} tickets over ${city.days} days, ${city.assignments} assignments, ${city.events} audit events (in intake's outbox and audit's trail) in ${city.seconds.toFixed(0)} s (${rate} tickets/s)`);
   } finally {

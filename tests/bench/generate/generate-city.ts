@@ -16,7 +16,8 @@ import { type EventRow, type TicketLife, ticketLife } from './ticket-life';
  * come from `npm run bench:oversight`; re-reading millions of events at start
  * would be what this bench measured). The departments' subgraphs keep nothing
  * per ticket until they open a work order, so they get nothing. The days end
- * yesterday (city time), so today's live intakes never meet a generated number.
+ * yesterday (city time), so today's live intakes never meet a generated number;
+ * a city grown later gets its new tickets as older days, before its first.
  */
 const ZONE = 'Asia/Shanghai';
 const DAY = 86_400_000;
@@ -76,12 +77,20 @@ async function bulkSession(dataSource: DataSource): Promise<QueryRunner> {
   return runner;
 }
 
-export async function generateCity(databases: CityDatabases, tickets: number, perDay: number, seed = 14): Promise<GeneratedCity> {
+const dayStartOf = (at: Date) => Date.parse(`${localDay(at, ZONE).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')}T00:00:00+08:00`);
+
+export interface GenerateOptions {
+  seed?: number;
+  /** The generated days end the day before this instant's city day (default: today): a city grown later gets older history. */
+  endBefore?: Date;
+}
+
+export async function generateCity(databases: CityDatabases, tickets: number, perDay: number, options: GenerateOptions = {}): Promise<GeneratedCity> {
   const started = Date.now();
-  const rng = seededRandom(seed);
+  const rng = seededRandom(options.seed ?? 14);
   const calendar = new WorkingCalendar(CALENDAR_DAYS, ZONE);
   const days = Math.ceil(tickets / perDay);
-  const today = Date.parse(`${localDay(new Date(), ZONE).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')}T00:00:00+08:00`);
+  const today = dayStartOf(options.endBefore ?? new Date());
   const [intake, audit] = [await bulkSession(databases.intake), await bulkSession(databases.audit)];
   const sample = ticketLife(seededRandom(0), calendar, 'x', today);
   const ticketColumns = Object.keys(sample.ticket);
