@@ -8,6 +8,8 @@ export interface Sizes {
   assignments: number;
   /** Data and indexes on disk per service, MiB (InnoDB's own estimate on MariaDB; the file on SQLite). */
   mebibytes: Record<string, number>;
+  /** MariaDB's InnoDB buffer pool, MiB (null on SQLite): whether the hot indexes fit in memory decides latency at size. */
+  bufferPoolMiB: number | null;
   summary: string;
 }
 
@@ -25,5 +27,7 @@ export async function databaseSizes(stack: ProcessStack, intake: DataSource): Pr
     }
   }
   const disk = Object.entries(mebibytes).map(([name, size]) => `${name} ${size}`).join(', ');
-  return { tickets, assignments, mebibytes, summary: `${tickets} tickets, ${assignments} assignments; MiB on disk: ${disk}` };
+  const bufferPoolMiB = intake.options.type === 'mysql' ? Math.round(Number((await intake.query('SELECT @@innodb_buffer_pool_size AS bytes'))[0].bytes) / 2 ** 20) : null;
+  const pool = bufferPoolMiB === null ? '' : `; InnoDB buffer pool ${bufferPoolMiB} MiB`;
+  return { tickets, assignments, mebibytes, bufferPoolMiB, summary: `${tickets} tickets, ${assignments} assignments; MiB on disk: ${disk}${pool}` };
 }
