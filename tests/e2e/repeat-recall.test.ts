@@ -79,7 +79,7 @@ beforeAll(async () => {
     expect(response.body.data.importHistory.rejected).toEqual([]);
     for (const imported of response.body.data.importHistory.imported) ticketOf.set(imported.sourceId, imported.ticketId);
   }
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await stack?.close();
 });
