@@ -10,10 +10,16 @@ export interface CreateWorkOrderFields {
 }
 
 export interface UpdateWorkOrderFields {
+  id: string;
   description?: string | null;
   assetCode?: string | null;
   crew?: string | null;
   status?: WorkOrderStatus | null;
+}
+
+export interface CompleteWorkOrderFields {
+  id: string;
+  result: string;
 }
 
 /**
@@ -45,6 +51,9 @@ export function workOrderInputs(typePrefix: string) {
 
   @InputType(`${typePrefix}UpdateWorkOrderInput`)
   class UpdateWorkOrderInput implements UpdateWorkOrderFields {
+    @Field(() => ID)
+    id: string;
+
     @Field(() => String, { nullable: true })
     @IsOptional()
     @Length(1, 2000)
@@ -66,5 +75,14 @@ export function workOrderInputs(typePrefix: string) {
     status?: WorkOrderStatus | null;
   }
 
-  return { CreateWorkOrderInput, UpdateWorkOrderInput };
+  @InputType(`${typePrefix}CompleteWorkOrderInput`)
+  class CompleteWorkOrderInput implements CompleteWorkOrderFields {
+    @Field(() => ID)
+    id: string;
+
+    @Field(() => String)
+    result: string;
+  }
+
+  return { CreateWorkOrderInput, UpdateWorkOrderInput, CompleteWorkOrderInput };
 }

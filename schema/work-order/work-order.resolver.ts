@@ -9,7 +9,8 @@ import { BadInputError, IllegalTransitionError, NotFoundError } from '../errors'
 import type { AssignmentLookup } from '../intake-client/assignment-lookup';
 import type { SubgraphContext } from '../subgraph-context';
 import type { WorkOrderBase } from './work-order.base';
-import { type CreateWorkOrderFields, type UpdateWorkOrderFields, workOrderInputs } from './work-order.inputs';
+import { type CompleteWorkOrderFields, type CreateWorkOrderFields, type UpdateWorkOrderFields, workOrderInputs } from './work-order.inputs';
+import { type WorkOrderPayload, workOrderPayloads } from './work-order.payloads';
 import { inTransaction } from '../database/transaction';
 import { updateIfUnchanged } from '../database/versioned-update';
 
@@ -27,7 +28,8 @@ export interface WorkOrderModuleOptions<T extends WorkOrderBase> {
 
 /** Builds a department's work-order queries and mutations; each writes its audit record in the same transaction. */
 export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOrderModuleOptions<T>) {
-  const { CreateWorkOrderInput, UpdateWorkOrderInput } = workOrderInputs(options.typePrefix);
+  const { CreateWorkOrderInput, UpdateWorkOrderInput, CompleteWorkOrderInput } = workOrderInputs(options.typePrefix);
+  const { CreatePayload, UpdatePayload, CompletePayload } = workOrderPayloads(options.typePrefix, options.entity);
   const name = (verb: string) => `${verb}${options.typePrefix}WorkOrder`;
   const lowerPrefix = options.typePrefix[0].toLowerCase() + options.typePrefix.slice(1);
 
@@ -43,7 +45,7 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
     transition: string,
     changesFor: (order: T, manager: EntityManager) => Promise<Partial<T>>,
   ) {
-    return inTransaction(context.dataSource, async (manager) => {
+    const workOrder = await inTransaction(context.dataSource, async (manager) => {
       const order = await manager.findOne(options.entity, { where: { id } as never });
       if (!order) throw new NotFoundError(`${options.typePrefix}WorkOrder`, id);
       if (order.status === WorkOrderStatus.COMPLETED) {
@@ -61,6 +63,7 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
       });
       return saved;
     });
+    return { workOrder };
   }
 
   /** Department roles act only for their own department; the centre's roles read any work order. */
@@ -81,17 +84,17 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
     }
 
     @Authorized(...DEPARTMENT_ROLES)
-    @Mutation(() => options.entity, { name: name('create') })
+    @Mutation(() => CreatePayload, { name: name('create') })
     async create(
       @Arg('input', () => CreateWorkOrderInput) input: CreateWorkOrderFields,
       @Ctx() context: SubgraphContext,
-    ): Promise<T> {
+    ): Promise<WorkOrderPayload<T>> {
       assertOwnDepartment(context, false);
       const assignment = await options.findAssignment(input.ticketId, context);
       if (FINAL_TICKET_STATUSES.includes(assignment.ticketStatus as TicketStatus)) {
         throw new IllegalTransitionError('Ticket', assignment.ticketStatus, 'create work order');
       }
-      return inTransaction(context.dataSource, async (manager) => {
+      const workOrder = await inTransaction(context.dataSource, async (manager) => {
         await checkAsset(manager, input.assetCode);
         const now = new Date();
         const order = manager.create(options.entity, {
@@ -119,17 +122,17 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
         });
         return saved;
       });
+      return { workOrder };
     }
 
     @Authorized(...DEPARTMENT_ROLES)
-    @Mutation(() => options.entity, { name: name('update') })
+    @Mutation(() => UpdatePayload, { name: name('update') })
     async update(
-      @Arg('id', () => ID) id: string,
       @Arg('input', () => UpdateWorkOrderInput) input: UpdateWorkOrderFields,
       @Ctx() context: SubgraphContext,
-    ): Promise<T> {
+    ): Promise<WorkOrderPayload<T>> {
       assertOwnDepartment(context, false);
-      return change(context, id, 'updated', async (_order, manager) => {
+      return change(context, input.id, 'updated', async (_order, manager) => {
         await checkAsset(manager, input.assetCode);
         const changes: Partial<WorkOrderBase> = {};
         if (input.description) changes.description = input.description;
@@ -141,16 +144,16 @@ export function createWorkOrderResolver<T extends WorkOrderBase>(options: WorkOr
     }
 
     @Authorized(...DEPARTMENT_ROLES)
-    @Mutation(() => options.entity, { name: name('complete') })
+    @Mutation(() => CompletePayload, { name: name('complete') })
     async complete(
-      @Arg('id', () => ID) id: string,
-      @Arg('result', () => String) result: string,
+      @Arg('input', () => CompleteWorkOrderInput) input: CompleteWorkOrderFields,
       @Ctx() context: SubgraphContext,
-    ): Promise<T> {
+    ): Promise<WorkOrderPayload<T>> {
       assertOwnDepartment(context, false);
-      if (!result.trim()) throw new BadInputError('result must say what was done', 'result');
-      return change(context, id, 'completed', async () => {
-        const changes: Partial<WorkOrderBase> = { status: WorkOrderStatus.COMPLETED, result: result.trim(), completedAt: new Date() };
+      const result = input.result.trim();
+      if (!result) throw new BadInputError('result must say what was done', 'result');
+      return change(context, input.id, 'completed', async () => {
+        const changes: Partial<WorkOrderBase> = { status: WorkOrderStatus.COMPLETED, result, completedAt: new Date() };
         return changes as Partial<T>;
       });
     }

@@ -45,8 +45,8 @@ let request = 0;
 async function step(name: Parameters<typeof ok>[1], variables: Record<string, unknown>, as?: Persona) {
   return ok(stack, name, variables, as);
 }
-const WATER_ORDER = 'mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { id } }';
-const TRANSIT_ORDER = 'mutation($input: TransitCreateWorkOrderInput!) { createTransitWorkOrder(input: $input) { id } }';
+const WATER_ORDER = 'mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { workOrder { id } } }';
+const TRANSIT_ORDER = 'mutation($input: TransitCreateWorkOrderInput!) { createTransitWorkOrder(input: $input) { workOrder { id } } }';
 
 describe("an auditor's trail across departments", () => {
   it('holds every event of intake, water and transit for a ticket that went round, in order, with actors and request ids', async () => {
@@ -58,7 +58,7 @@ describe("an auditor's trail across departments", () => {
     const waterAssignment = again.assignments.find((a: { department: { code: string } }) => a.department.code === 'water').id;
     await step('accept', { id: waterAssignment });
     const waterOrder = await stack.graphql(WATER_ORDER, { input: { ticketId, description: '抢修 Repair' } }, { as: 'waterStaff' });
-    await stack.graphql('mutation($id: ID!) { completeWaterWorkOrder(id: $id, result: "已修复 Fixed") { id } }', { id: waterOrder.body.data.createWaterWorkOrder.id }, { as: 'waterStaff' });
+    await stack.graphql('mutation($id: ID!) { completeWaterWorkOrder(input: { id: $id, result: "已修复 Fixed" }) { workOrder { id } } }', { id: waterOrder.body.data.createWaterWorkOrder.workOrder.id }, { as: 'waterStaff' });
     await step('reportResult', { id: waterAssignment });
     await step('callback', { id: ticketId, result: 'SATISFIED' });
 
@@ -83,7 +83,7 @@ describe("an auditor's trail across departments", () => {
     const ticketIds: string[] = [];
     for (let i = 0; i < 40; i += 1) {
       const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'other', content: `审计中断 ${i} audit outage ${i}` }) });
-      const ticketId = created.body.data.createTicket.id;
+      const ticketId = created.body.data.createTicket.ticket.id;
       ticketIds.push(ticketId);
       await stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water', 'transit'] } });
       await stack.graphql(WATER_ORDER, { input: { ticketId, description: `检修 ${i}` } }, { as: 'waterStaff' });

@@ -16,9 +16,9 @@ beforeAll(async () => {
   stack = await startStack();
   const create = async (phone: string, department: string) => {
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ citizenPhone: phone }) });
-    const id = created.body.data.createTicket.id;
+    const id = created.body.data.createTicket.ticket.id;
     const dispatched = await stack.graphql(DISPATCH_TICKET, { input: { ticketId: id, departmentCodes: [department] } });
-    assignmentA ??= dispatched.body.data.dispatchTicket.assignments[0].id;
+    assignmentA ??= dispatched.body.data.dispatchTicket.ticket.assignments[0].id;
     return id;
   };
   ticketA = await create('13912345678', 'water');
@@ -40,7 +40,7 @@ const CALLS = {
   createTicket: { query: CREATE_TICKET, variables: () => ({ input: ticketInput() }) },
   dispatchB: { query: DISPATCH_TICKET, variables: () => ({ input: { ticketId: ticketB, departmentCodes: ['parks'] } }) },
   saveCategory: {
-    query: 'mutation($input: CategoryInput!) { saveCategory(input: $input) { code } }',
+    query: 'mutation($input: CategoryInput!) { saveCategory(input: $input) { category { code } } }',
     variables: () => ({ input: { code: 'noise', nameZh: '噪声扰民', nameEn: 'Noise nuisance', departmentCode: 'construction' } }),
   },
   zones: { query: '{ supplyZones { code } }' },
@@ -51,17 +51,17 @@ const CALLS = {
   streetlightOrderA: workOrder('Streetlight', A),
   streetlightOrderB: workOrder('Streetlight', B),
   transitOrderA: workOrder('Transit', A),
-  urgeA: { query: 'mutation($id: ID!) { urgeAssignment(id: $id, note: "催办") { urgeCount } }', variables: () => ({ id: assignmentA }) },
-  acceptA: { query: 'mutation($id: ID!) { acceptAssignment(id: $id) { status } }', variables: () => ({ id: assignmentA }) },
-  grantA: { query: 'mutation($id: ID!) { grantExtension(id: $id) { status } }', variables: () => ({ id: assignmentA }) },
-  callbackA: { query: 'mutation($id: ID!) { recordCallback(ticketId: $id, result: SATISFIED) { status } }', variables: () => ({ id: ticketA }) },
+  urgeA: { query: 'mutation($id: ID!) { urgeAssignment(input: { id: $id, note: "催办" }) { assignment { urgeCount } } }', variables: () => ({ id: assignmentA }) },
+  acceptA: { query: 'mutation($id: ID!) { acceptAssignment(input: { id: $id }) { assignment { status } } }', variables: () => ({ id: assignmentA }) },
+  grantA: { query: 'mutation($id: ID!) { grantExtension(input: { id: $id }) { assignment { status } } }', variables: () => ({ id: assignmentA }) },
+  callbackA: { query: 'mutation($id: ID!) { recordCallback(input: { ticketId: $id, result: SATISFIED }) { ticket { status } } }', variables: () => ({ id: ticketA }) },
   queue: { query: '{ assignments { id } }' },
   backlog: { query: '{ departmentBacklog { departmentCode } }' },
 } satisfies Record<string, Call>;
 
 function workOrder(prefix: string, ticket: () => string): Call {
   return {
-    query: `mutation($input: ${prefix}CreateWorkOrderInput!) { create${prefix}WorkOrder(input: $input) { id } }`,
+    query: `mutation($input: ${prefix}CreateWorkOrderInput!) { create${prefix}WorkOrder(input: $input) { workOrder { id } } }`,
     variables: () => ({ input: { ticketId: ticket(), description: '现场核查 On-site check' } }),
   };
 }
@@ -157,7 +157,7 @@ describe('what a list shows depends on who asks', () => {
 
   it('files a citizen\'s own request under their own phone, whatever they type', async () => {
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ citizenPhone: '13700000000' }) }, { as: 'otherCitizen' });
-    const id = created.body.data.createTicket.id;
+    const id = created.body.data.createTicket.ticket.id;
     const seen = await stack.graphql('query($id: ID!) { ticket(id: $id) { citizenPhone } }', { id }, { as: 'otherCitizen' });
     expect(seen.body.data.ticket.citizenPhone).toBe('13800001111');
   });

@@ -46,7 +46,7 @@ describe('bad input is refused with a stable code and writes nothing', () => {
 
   it('refuses a dispatch to an unknown department, even when a known one comes with it', async () => {
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput() });
-    const ticketId = created.body.data.createTicket.id;
+    const ticketId = created.body.data.createTicket.ticket.id;
     await expectRefused(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water', 'ministry_of_magic'] } }, 'BAD_USER_INPUT', /ministry_of_magic/);
     const status = await intake.query('SELECT status FROM ticket WHERE id = ?', [ticketId]);
     expect(status[0].status).toBe('RECEIVED');
@@ -54,9 +54,9 @@ describe('bad input is refused with a stable code and writes nothing', () => {
 
   it('refuses to dispatch a closed ticket, naming its state', async () => {
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput() });
-    const ticketId = created.body.data.createTicket.id;
-    const answered = await stack.graphql(ANSWER_TICKET, { id: ticketId, answer: '已告知计划停水时间 Told the caller the planned outage ends at 18:00' });
-    expect(answered.body.data.answerTicket.status).toBe('ANSWERED');
+    const ticketId = created.body.data.createTicket.ticket.id;
+    const answered = await stack.graphql(ANSWER_TICKET, { input: { id: ticketId, answer: '已告知计划停水时间 Told the caller the planned outage ends at 18:00' } });
+    expect(answered.body.data.answerTicket.ticket.status).toBe('ANSWERED');
     const error = await expectRefused(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water'] } }, 'ILLEGAL_TRANSITION', /ANSWERED/);
     expect(error.extensions).toMatchObject({ currentState: 'ANSWERED', transition: 'dispatch' });
   });

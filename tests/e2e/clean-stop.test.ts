@@ -63,7 +63,7 @@ describe.each(['mysql', 'embedded'] as const)('every service stops within 2 s of
     // the seed's events go at the relay's first polls; then a ticket change leaves one event in intake's outbox,
     // which only the stop can hand to audit (the next poll is a minute away)
     if (engine === 'mysql') await until(async () => (await waitingInIntake()) === 0);
-    const created = await stack.graphql('mutation ($input: CreateTicketInput!) { createTicket(input: $input) { id } }', { input: TICKET_INPUT });
+    const created = await stack.graphql('mutation ($input: CreateTicketInput!) { createTicket(input: $input) { ticket { id } } }', { input: TICKET_INPUT });
     expect(created.body.errors).toBeUndefined();
 
     const query = '{ supplyZones { code nameZh } }';

@@ -15,7 +15,7 @@ describe('operators acting at the same time', () => {
       Array.from({ length: 40 }, (_, i) => stack.graphql(CREATE_TICKET, { input: ticketInput({ content: `并发受理 ${i} concurrent intake ${i}` }) })),
     );
     for (const response of responses) expect(response.body.errors).toBeUndefined();
-    const numbers = responses.map((response) => response.body.data.createTicket.number as string);
+    const numbers = responses.map((response) => response.body.data.createTicket.ticket.number as string);
     expect(new Set(numbers).size).toBe(40);
     const intake = stack.subgraphs.intake.data.dataSource;
     const [{ n: tickets }] = await intake.query('SELECT COUNT(*) AS n FROM ticket');
@@ -25,7 +25,7 @@ describe('operators acting at the same time', () => {
 
   it('lets exactly one of ten simultaneous dispatches of a ticket win', async () => {
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput() });
-    const ticketId = created.body.data.createTicket.id;
+    const ticketId = created.body.data.createTicket.ticket.id;
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water'] } })),
     );

@@ -5,7 +5,7 @@ import { TEST_MYSQL_URL } from '../support/stack';
 
 jest.setTimeout(120_000);
 
-const CREATE = 'mutation ($input: CreateTicketInput!) { createTicket(input: $input) { id } }';
+const CREATE = 'mutation ($input: CreateTicketInput!) { createTicket(input: $input) { ticket { id } } }';
 const input = (key: string) => ({
   idempotencyKey: key,
   channel: 'APP',

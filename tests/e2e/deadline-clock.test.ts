@@ -16,9 +16,9 @@ const clockConfig = readClockConfig({ CLOCK_INTERVAL_MS: '60000' });
 const replica = (name: string) => new DeadlineClock(intake(), { ...readIntakeConfig({}), database: stack.database }, clockConfig, name);
 
 async function dispatchedWithDeadline(hoursFromNow: number): Promise<{ ticketId: string; assignmentId: string }> {
-  const ticketId = (await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'water_quality' }) })).body.data.createTicket.id;
+  const ticketId = (await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'water_quality' }) })).body.data.createTicket.ticket.id;
   const dispatched = await stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water'] } });
-  const assignmentId = dispatched.body.data.dispatchTicket.assignments[0].id;
+  const assignmentId = dispatched.body.data.dispatchTicket.ticket.assignments[0].id;
   const deadline = new Date(Date.now() + hoursFromNow * HOUR);
   await intake().getRepository(Assignment).update({ id: assignmentId }, { deadline });
   await intake().getRepository(Ticket).update({ id: ticketId }, { deadline });
@@ -78,7 +78,7 @@ describe.each(['mysql', 'embedded'] as const)('the deadline clock on %s', (engin
 
     // a supervisor urged a moment ago: the clock does not urge on top of it
     const soon = await dispatchedWithDeadline(3);
-    const byHand = await stack.graphql('mutation ($id: ID!) { urgeAssignment(id: $id, note: "请今天处理") { urgeCount } }', { id: soon.assignmentId }, { as: 'supervisor' });
+    const byHand = await stack.graphql('mutation ($id: ID!) { urgeAssignment(input: { id: $id, note: "请今天处理" }) { assignment { urgeCount } } }', { id: soon.assignmentId }, { as: 'supervisor' });
     expect(byHand.body.errors).toBeUndefined();
     await clock.tick();
     expect(await actions(soon.ticketId)).toEqual(['assignment.light']);

@@ -18,7 +18,7 @@ describe('the embedded default (SQLite files, no database server)', () => {
   it('serves the whole federation: intake, dispatch, and every department view', async () => {
     expect(stack.subgraphs.intake.data.dataSource.options.type).toBe('better-sqlite3');
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput() });
-    const ticketId = created.body.data.createTicket.id;
+    const ticketId = created.body.data.createTicket.ticket.id;
     await stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water', 'transit'] } });
     const response = await stack.graphql(TICKET_EVERYWHERE, { id: ticketId });
     expect(response.body.errors).toBeUndefined();
@@ -59,7 +59,7 @@ describe('every GraphQL example of the README, on SQLite', () => {
     const make = async (departmentCodes: string[], overrides: Record<string, unknown> = {}) => {
       const created = await stack.graphql(CREATE_TICKET, { input: ticketInput(overrides) });
       expect(created.body.errors).toBeUndefined();
-      const ticketId = created.body.data.createTicket.id;
+      const ticketId = created.body.data.createTicket.ticket.id;
       if (departmentCodes.length) {
         const dispatched = await stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes } });
         expect(dispatched.body.errors).toBeUndefined();
@@ -115,14 +115,14 @@ describe('every GraphQL example of the README, on SQLite', () => {
 
   const RUNNERS: Record<string, (example: ReadmeExample) => Promise<void>> = {
     createTicket: async (example) => {
-      const ticket = await send(example, 'operator', 'mutation { id number }');
+      const { ticket } = await send(example, 'operator', 'mutation { ticket { id number } }');
       expect(ticket.number).toMatch(/^12345-\d{8}-\d{6}$/);
       values.id = ticket.id;
       made.push(ticket.id);
       citizenPhone = (literalArgument(example, 'input') as { citizenPhone: string }).citizenPhone;
     },
     dispatchTicket: async (example) => {
-      const ticket = await send(example, 'operator', 'mutation { status deadline }');
+      const { ticket } = await send(example, 'operator', 'mutation { ticket { status deadline } }');
       expect(ticket.status).toBe('DISPATCHED');
       expect(Date.parse(ticket.deadline)).toBeGreaterThan(Date.now());
       dispatchedTo = (literalArgument(example, 'input') as { departmentCodes: string[] }).departmentCodes;
@@ -158,7 +158,7 @@ describe('every GraphQL example of the README, on SQLite', () => {
       }
     },
     createWaterWorkOrder: async (example) => {
-      const order = await send(example, 'waterStaff', 'mutation { id ticketId status description }');
+      const { workOrder: order } = await send(example, 'waterStaff', 'mutation { workOrder { id ticketId status description } }');
       expect(order.ticketId).toBe(values.id);
       expect(order.description).toBe((literalArgument(example, 'input') as { description: string }).description);
     },

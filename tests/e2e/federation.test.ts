@@ -13,10 +13,10 @@ afterAll(async () => {
 async function createAndDispatch(departments: string[]) {
   const created = await stack.graphql(CREATE_TICKET, { input: ticketInput() });
   expect(created.body.errors).toBeUndefined();
-  const ticket = created.body.data.createTicket;
+  const { ticket } = created.body.data.createTicket;
   const dispatched = await stack.graphql(DISPATCH_TICKET, { input: { ticketId: ticket.id, departmentCodes: departments } });
   expect(dispatched.body.errors).toBeUndefined();
-  return { ticket, dispatched: dispatched.body.data.dispatchTicket };
+  return { ticket, dispatched: dispatched.body.data.dispatchTicket.ticket };
 }
 
 describe('one query across the federation', () => {
@@ -55,21 +55,21 @@ describe('one query across the federation', () => {
 
   it('lets a department run its own work order for a ticket assigned to it, and only then', async () => {
     const { ticket } = await createAndDispatch(['water']);
-    const create = `mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { id status assignmentId } }`;
+    const create = `mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { workOrder { id status assignmentId } } }`;
     const created = await stack.graphql(
       create,
       { input: { ticketId: ticket.id, description: '抢修 DN300 主管 Repair the DN300 main', crew: '抢修一队' } },
       { as: 'waterStaff' },
     );
     expect(created.body.errors).toBeUndefined();
-    const order = created.body.data.createWaterWorkOrder;
+    const order = created.body.data.createWaterWorkOrder.workOrder;
     expect(order.status).toBe('OPEN');
 
-    const update = `mutation($id: ID!) { updateWaterWorkOrder(id: $id, input: { status: IN_PROGRESS }) { status } }`;
-    expect((await stack.graphql(update, { id: order.id }, { as: 'waterStaff' })).body.data.updateWaterWorkOrder.status).toBe('IN_PROGRESS');
-    const complete = `mutation($id: ID!) { completeWaterWorkOrder(id: $id, result: "已更换阀门 Valve replaced, supply restored") { status completedAt } }`;
+    const update = `mutation($id: ID!) { updateWaterWorkOrder(input: { id: $id, status: IN_PROGRESS }) { workOrder { status } } }`;
+    expect((await stack.graphql(update, { id: order.id }, { as: 'waterStaff' })).body.data.updateWaterWorkOrder.workOrder.status).toBe('IN_PROGRESS');
+    const complete = `mutation($id: ID!) { completeWaterWorkOrder(input: { id: $id, result: "已更换阀门 Valve replaced, supply restored" }) { workOrder { status completedAt } } }`;
     const completed = await stack.graphql(complete, { id: order.id }, { as: 'waterStaff' });
-    expect(completed.body.data.completeWaterWorkOrder.status).toBe('COMPLETED');
+    expect(completed.body.data.completeWaterWorkOrder.workOrder.status).toBe('COMPLETED');
     const again = await stack.graphql(complete, { id: order.id }, { as: 'waterStaff' });
     expect(again.body.errors[0].extensions.code).toBe('ILLEGAL_TRANSITION');
 
@@ -77,7 +77,7 @@ describe('one query across the federation', () => {
     expect(seen.body.data.ticket.water.workOrders).toEqual([expect.objectContaining({ id: order.id, status: 'COMPLETED' })]);
 
     // transit was never assigned this ticket
-    const foreign = `mutation($input: TransitCreateWorkOrderInput!) { createTransitWorkOrder(input: $input) { id } }`;
+    const foreign = `mutation($input: TransitCreateWorkOrderInput!) { createTransitWorkOrder(input: $input) { workOrder { id } } }`;
     const refused = await stack.graphql(foreign, { input: { ticketId: ticket.id, description: 'not ours' } }, { as: 'transitStaff' });
     expect(refused.body.errors[0].extensions.code).toBe('NOT_ASSIGNED');
     const [{ n }] = await stack.subgraphs.transit.data.dataSource.query('SELECT COUNT(*) AS n FROM work_order');
@@ -89,13 +89,13 @@ describe('one query across the federation', () => {
     const response = await stack.graphql(CREATE_TICKET, { input: ticketInput() }, { headers: { 'x-request-id': requestId } });
     expect(response.headers['x-request-id']).toBe(requestId);
     expect(response.body.extensions.requestId).toBe(requestId);
-    const ticketId = response.body.data.createTicket.id;
+    const ticketId = response.body.data.createTicket.ticket.id;
     const events = await stack.subgraphs.intake.data.dataSource.getRepository(AuditEvent).findBy({ ticketId });
     expect(events).toEqual([expect.objectContaining({ action: 'ticket.created', requestId, toState: 'RECEIVED' })]);
 
     await stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water'] } }, { headers: { 'x-request-id': `${requestId}-d` } });
     const order = await stack.graphql(
-      `mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { id } }`,
+      `mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { workOrder { id } } }`,
       { input: { ticketId, description: 'check pressure' } },
       { as: 'waterStaff', headers: { 'x-request-id': `${requestId}-w` } },
     );

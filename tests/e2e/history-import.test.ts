@@ -136,7 +136,7 @@ describe('importHistory (small batches, system administrators)', () => {
 });
 
 describe('rateTicket (评价)', () => {
-  const RATE = 'mutation ($id: ID!, $rating: CallbackResult!, $comment: String) { rateTicket(ticketId: $id, rating: $rating, comment: $comment) { rating comment ratedAt } }';
+  const RATE = 'mutation ($id: ID!, $rating: CallbackResult!, $comment: String) { rateTicket(input: { ticketId: $id, rating: $rating, comment: $comment }) { rating { rating comment ratedAt } } }';
   let ticketId: string;
   beforeAll(async () => {
     const input = { sourceSystem: 'rating-test', records: [closedRecord('R-1'), closedRecord('R-2', { callbackResult: null, calledAt: null, reportedAt: null, result: null })] };
@@ -147,9 +147,9 @@ describe('rateTicket (评价)', () => {
   it('lets the citizen rate their own closed ticket, change it, and audits both', async () => {
     const first = await stack.graphql(RATE, { id: ticketId, rating: 'BASICALLY_SATISFIED', comment: '还行 fine' }, { as: 'citizen' });
     expect(first.body.errors).toBeUndefined();
-    expect(first.body.data.rateTicket).toMatchObject({ rating: 'BASICALLY_SATISFIED', comment: '还行 fine' });
+    expect(first.body.data.rateTicket.rating).toMatchObject({ rating: 'BASICALLY_SATISFIED', comment: '还行 fine' });
     const changed = await stack.graphql(RATE, { id: ticketId, rating: 'SATISFIED' }, { as: 'citizen' });
-    expect(changed.body.data.rateTicket.rating).toBe('SATISFIED');
+    expect(changed.body.data.rateTicket.rating.rating).toBe('SATISFIED');
     const seen = await stack.graphql('query ($id: ID!) { ticket(id: $id) { rating { rating } } }', { id: ticketId }, { as: 'citizen' });
     expect(seen.body.data.ticket.rating).toEqual({ rating: 'SATISFIED' });
     const events = await intake().query("SELECT data FROM audit_event WHERE ticketId = ? AND action = 'ticket.rated' ORDER BY occurredAt", [ticketId]);

@@ -15,7 +15,7 @@ const SEARCH = `query Search($search: String, $categoryCode: String, $department
     id titleZh valid validTo
   }
 }`;
-const SAVE = `mutation Save($input: KnowledgeArticleInput!) { saveKnowledgeArticle(input: $input) { id titleZh categoryCode departmentCode valid } }`;
+const SAVE = `mutation Save($input: KnowledgeArticleInput!) { saveKnowledgeArticle(input: $input) { article { id titleZh categoryCode departmentCode valid } } }`;
 
 async function search(variables: Record<string, unknown>, as: Persona = 'operator') {
   const response = await stack.graphql(SEARCH, variables, { as });
@@ -97,12 +97,12 @@ describe('the knowledge base an operator searches during a call', () => {
 describe('keeping the knowledge base', () => {
   it('lets a supervisor add an article and revise it, and operators find the revision', async () => {
     const created = await stack.graphql(SAVE, { input: gasLeak() }, { as: 'supervisor' });
-    const article = created.body.data.saveKnowledgeArticle;
+    const { article } = created.body.data.saveKnowledgeArticle;
     expect(article).toMatchObject({ titleZh: '燃气泄漏应急处置', categoryCode: 'other', departmentCode: null, valid: true });
 
     const revision = gasLeak({ id: article.id, titleZh: '燃气泄漏怎么办', departmentCode: 'construction' });
     const revised = await stack.graphql(SAVE, { input: revision }, { as: 'supervisor' });
-    expect(revised.body.data.saveKnowledgeArticle).toMatchObject({ id: article.id, titleZh: '燃气泄漏怎么办', departmentCode: 'construction' });
+    expect(revised.body.data.saveKnowledgeArticle.article).toMatchObject({ id: article.id, titleZh: '燃气泄漏怎么办', departmentCode: 'construction' });
     expect(ids(await search({ search: '燃气 泄漏' }))).toEqual([article.id]);
   });
 

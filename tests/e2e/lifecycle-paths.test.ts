@@ -26,12 +26,12 @@ describe('a ticket from intake to archive', () => {
   it('is answered from a knowledge-base article, which the ticket then names', async () => {
     const found = await stack.graphql('{ knowledgeArticles(search: "停水") { id titleZh } }');
     const article = found.body.data.knowledgeArticles[0];
-    const answer = 'mutation($id: ID!, $article: ID) { answerTicket(id: $id, answer: "已告知恢复供水时间", articleId: $article) { status answeredWith { id titleZh } } }';
+    const answer = 'mutation($id: ID!, $article: ID) { answerTicket(input: { id: $id, answer: "已告知恢复供水时间", articleId: $article }) { ticket { status answeredWith { id titleZh } } } }';
     const { ticketId } = await newTicket(stack);
     const unknown = await stack.graphql(answer, { id: ticketId, article: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'articleId' });
     const answered = await stack.graphql(answer, { id: ticketId, article: article.id });
-    expect(answered.body.data.answerTicket).toEqual({ status: 'ANSWERED', answeredWith: article });
+    expect(answered.body.data.answerTicket.ticket).toEqual({ status: 'ANSWERED', answeredWith: article });
   });
 
   it('goes to one department: accepted, handled, reported, satisfied, closed, archived', async () => {
@@ -121,5 +121,24 @@ describe('deadlines as the consoles see them', () => {
     expect(new Set(queue.body.data.assignments.map((a: { department: { code: string } }) => a.department.code))).toEqual(new Set(['water']));
     const backlog = await stack.graphql('{ departmentBacklog { departmentCode active dueSoon } }', {}, { as: 'supervisor' });
     expect(backlog.body.data.departmentBacklog).toEqual(expect.arrayContaining([expect.objectContaining({ departmentCode: 'water' })]));
+  });
+});
+
+describe('the city calendar, kept through the API', () => {
+  const SET = 'mutation ($input: SetCalendarDaysInput!) { setCalendarDays(input: $input) { days { date kind name } } }';
+  const day = (date: string, name = '测试假日 Test holiday') => ({ date, kind: 'HOLIDAY', name, source: '测试通知 test notice' });
+
+  it('takes a system administrator\'s days, by date, and refuses a malformed one naming the field', async () => {
+    const set = await stack.graphql(SET, { input: { days: [day('2099-01-02'), day('2099-01-01')] } }, { as: 'systemAdmin' });
+    expect(set.body.errors).toBeUndefined();
+    expect(set.body.data.setCalendarDays.days.map((d: { date: string }) => d.date)).toEqual(['2099-01-01', '2099-01-02']);
+    const year = await stack.graphql('{ workingCalendar(year: 2099) { date name } }', {}, { as: 'operator' });
+    expect(year.body.data.workingCalendar).toEqual([{ date: '2099-01-01', name: '测试假日 Test holiday' }, { date: '2099-01-02', name: '测试假日 Test holiday' }]);
+
+    const malformed = await stack.graphql(SET, { input: { days: [day('next friday')] } }, { as: 'systemAdmin' });
+    expect(malformed.body.errors[0]).toMatchObject({ message: 'date must be YYYY-MM-DD', extensions: { code: 'BAD_USER_INPUT', fields: ['days.0.date'] } });
+    const twice = await stack.graphql(SET, { input: { days: [day('2099-01-05'), day('2099-01-05')] } }, { as: 'systemAdmin' });
+    expect(twice.body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'days' } });
+    expect((await stack.graphql(SET, { input: { days: [day('2099-01-06')] } }, { as: 'operator' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });

@@ -29,11 +29,11 @@ describe('two people acting at once', () => {
     const input = ticketInput({ idempotencyKey: `web-form-${Date.now()}` });
     const responses = await Promise.all(Array.from({ length: 50 }, () => stack.graphql(CREATE_TICKET, { input })));
     for (const response of responses) expect(response.body.errors).toBeUndefined();
-    expect(new Set(responses.map((response) => response.body.data.createTicket.id)).size).toBe(1);
-    const [{ n }] = await intake().query('SELECT COUNT(*) AS n FROM ticket WHERE id = ?', [responses[0].body.data.createTicket.id]);
+    expect(new Set(responses.map((response) => response.body.data.createTicket.ticket.id)).size).toBe(1);
+    const [{ n }] = await intake().query('SELECT COUNT(*) AS n FROM ticket WHERE id = ?', [responses[0].body.data.createTicket.ticket.id]);
     expect(Number(n)).toBe(1);
     const [{ tickets }] = await intake().query("SELECT COUNT(*) AS tickets FROM audit_event WHERE action = 'ticket.created' AND ticketId = ?", [
-      responses[0].body.data.createTicket.id,
+      responses[0].body.data.createTicket.ticket.id,
     ]);
     expect(Number(tickets)).toBe(1);
   });

@@ -16,7 +16,7 @@ import { type Stack, startStack } from '../support/stack';
 const ROOT = path.resolve(__dirname, '../..');
 const code = `gardens_${randomBytes(3).toString('hex')}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${code}-`));
-const SAVE = 'mutation ($input: DepartmentInput!) { saveDepartment(input: $input) { code active } }';
+const SAVE = 'mutation ($input: DepartmentInput!) { saveDepartment(input: $input) { department { code active } } }';
 // the CI's git variables would stand in for the standalone repository's own commit
 const { GIT_COMMIT, GITHUB_SHA, CI_COMMIT_SHA, GIT_BRANCH, GITHUB_HEAD_REF, GITHUB_REF_NAME, CI_COMMIT_REF_NAME, GIT_AUTHOR, CI_COMMIT_AUTHOR, ...cleanEnv } = process.env;
 
@@ -95,7 +95,7 @@ describe('a department in its own repository', () => {
 
   it('publishes from its own repository to the running registry, which records the commit it came from', async () => {
     const saved = await stack.graphql(SAVE, { input: { code, nameZh: '园林管理处', nameEn: 'Parks and Greening', federated: true, subgraph: code } }, { as: 'systemAdmin' });
-    expect(saved.body).toMatchObject({ data: { saveDepartment: { code, active: true } } });
+    expect(saved.body).toMatchObject({ data: { saveDepartment: { department: { code, active: true } } } });
     expect(saved.body.errors).toBeUndefined();
 
     const port = await freePort();
@@ -124,10 +124,10 @@ describe('a department in its own repository', () => {
     // and the gateway, following the registry, serves the department's field on the centre's ticket
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'other' }) });
     const query = `query ($id: ID!) { ticket(id: $id) { ${code} { located workOrders { id } } } }`;
-    let answer = await stack.graphql(query, { id: created.body.data.createTicket.id });
+    let answer = await stack.graphql(query, { id: created.body.data.createTicket.ticket.id });
     for (const deadline = Date.now() + 10_000; answer.body.errors && Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      answer = await stack.graphql(query, { id: created.body.data.createTicket.id });
+      answer = await stack.graphql(query, { id: created.body.data.createTicket.ticket.id });
     }
     expect(answer.body.data?.ticket).toEqual({ [code]: { located: true, workOrders: [] } });
     // an offline npm install, a tsc build and the department's own jest run: 30 s on a quiet 2-core machine, 95 s at load 12

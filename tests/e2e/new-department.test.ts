@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { runSubgraphCli } from '../../registry/src/cli/subgraph-cli';
 import { dropDatabase, type SubgraphDataSource } from '../../schema/database/create-data-source';
@@ -9,6 +10,7 @@ import { databaseTarget, type DatabaseSettings } from '../../schema/database/dat
 import type { SubgraphApp } from '../../schema/federation/subgraph-app';
 import { listen, type Listening } from '../../schema/http/listen';
 import { Department } from '../../subgraphs/intake/src/department/department.entity';
+import { mutationStyleOffences } from '../support/mutation-style';
 import { CREATE_TICKET, ticketInput } from '../support/operations';
 import { tokenFor, testKeys } from '../support/personas';
 import { type Stack, startStack } from '../support/stack';
@@ -85,7 +87,7 @@ describe('a new department, from the generator to the gateway', () => {
     listening = await listen(department.app, 0);
 
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'other' }) });
-    const ticketId: string = created.body.data.createTicket.id;
+    const ticketId: string = created.body.data.createTicket.ticket.id;
     const newField = `query New($id: ID!) { ticket(id: $id) { id ${code} { located workOrders { id } } } }`;
 
     let served = 0; // when the gateway first answered the new field
@@ -115,6 +117,11 @@ describe('a new department, from the generator to the gateway', () => {
     // the four loops kept asking across the publish (each at least 3 s and until after the new field answered);
     // how many they managed depends on the machine (19 on the 2-core one under a benchmark beside it)
     expect(requests).toBeGreaterThan(4 * 3);
+    // the scaffolded department's mutations keep the API's one style (input: XInput!, a non-null XPayload)
+    const schemaFile = await fetch(`${stack.gatewayUrl}/schema.graphql`, { headers: { authorization: `Bearer ${token}` } });
+    const schema = buildSchema(await schemaFile.text());
+    expect(schema.getMutationType()?.getFields()[`create${Code}WorkOrder`]).toBeDefined();
+    expect(mutationStyleOffences(schema)).toEqual([]);
     const health = await (await fetch(`${stack.gatewayUrl}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', subgraphs: { [code]: 'up' }, supergraph: { version: 2, registry: 'up', lastError: null } });
   });

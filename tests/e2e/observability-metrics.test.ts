@@ -17,7 +17,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const ANSWER_MISSING = 'mutation AnswerMissing($id: ID!) { answerTicket(id: $id, answer: "已答复 Answered") { id } }';
+const ANSWER_MISSING = 'mutation AnswerMissing($id: ID!) { answerTicket(input: { id: $id, answer: "已答复 Answered" }) { ticket { id } } }';
 
 /** How much the series named `name` (with `labels`) moved between two scrapes. */
 function moved(before: Sample[], after: Sample[], name: string, labels: Record<string, string | RegExp> = {}): number {
@@ -40,7 +40,7 @@ describe('/metrics of the gateway and the subgraphs', () => {
 
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput() });
     expect(created.body.errors).toBeUndefined();
-    const id = created.body.data.createTicket.id;
+    const id = created.body.data.createTicket.ticket.id;
     for (let i = 0; i < 2; i += 1) expect((await stack.graphql(TICKET_EVERYWHERE, { id })).body.errors).toBeUndefined();
     const missing = await stack.graphql(ANSWER_MISSING, { id: randomUUID() });
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

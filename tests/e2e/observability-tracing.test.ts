@@ -99,7 +99,7 @@ describe('one trace from the gateway through every subgraph to SQL', () => {
     const response = await fetch(`${stack.gateway!.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('operator')}`, 'x-request-id': requestId },
-      body: JSON.stringify({ query: TICKET_WITH_WATER, variables: { id: created.body.data.createTicket.id } }),
+      body: JSON.stringify({ query: TICKET_WITH_WATER, variables: { id: created.body.data.createTicket.ticket.id } }),
     });
     const body = (await response.json()) as { data: any; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
@@ -135,7 +135,7 @@ describe('one trace from the gateway through every subgraph to SQL', () => {
     expect(new Set(sql.map((span) => span.service))).toEqual(new Set(['intake', 'water']));
     for (const span of sql) {
       const statement = String(span.attributes['db.statement'] ?? span.attributes['db.query.text'] ?? '');
-      expect(statement).not.toContain(created.body.data.createTicket.id);
+      expect(statement).not.toContain(created.body.data.createTicket.ticket.id);
     }
 
     // and every subgraph's access-log line for the request carries the same trace id

@@ -21,7 +21,8 @@ afterAll(async () => {
 async function ok(query: string, variables: Record<string, unknown>, as: Parameters<ProcessStack['graphql']>[2] = 'operator') {
   const { body } = await stack.graphql(query, variables, as);
   if (body?.errors || !body?.data) throw new Error(JSON.stringify(body));
-  return Object.values(body.data)[0] as any;
+  // the payload's one field: the ticket or the assignment
+  return Object.values(Object.values(body.data)[0] as object)[0] as any;
 }
 
 async function eventually(probe: () => Promise<boolean>, seconds: number, what: string): Promise<void> {
@@ -37,13 +38,13 @@ it('counts every event exactly once across two kills in the middle of the feed',
   try {
     await stack.subgraphs.oversight.stop();
     for (let i = 0; i < TICKETS; i += 1) {
-      const ticket = await ok('mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }', {
+      const ticket = await ok('mutation($input: CreateTicketInput!) { createTicket(input: $input) { ticket { id } } }', {
         input: { channel: 'PHONE', content: `第${i}号 路灯不亮 Streetlight out`, categoryCode: 'streetlight_out', citizenPhone: '13912345678' },
       });
-      const dispatched = await ok('mutation($input: DispatchTicketInput!) { dispatchTicket(input: $input) { assignments { id } } }', { input: { ticketId: ticket.id, departmentCodes: ['streetlight'] } });
+      const dispatched = await ok('mutation($input: DispatchTicketInput!) { dispatchTicket(input: $input) { ticket { assignments { id } } } }', { input: { ticketId: ticket.id, departmentCodes: ['streetlight'] } });
       const assignment = dispatched.assignments[0].id;
-      await ok('mutation($id: ID!) { acceptAssignment(id: $id) { id } }', { id: assignment }, 'streetlightStaff');
-      await ok('mutation($id: ID!) { reportResult(id: $id, result: "已修复 Fixed") { id } }', { id: assignment }, 'streetlightStaff');
+      await ok('mutation($id: ID!) { acceptAssignment(input: { id: $id }) { assignment { id } } }', { id: assignment }, 'streetlightStaff');
+      await ok('mutation($id: ID!) { reportResult(input: { id: $id, result: "已修复 Fixed" }) { assignment { id } } }', { id: assignment }, 'streetlightStaff');
     }
     const cursor = async () => Number((await oversight.query('SELECT seq FROM feed_cursor'))[0].seq);
     // every outbox delivered: the audit trail holds the backlog oversight must now work through (5 events a ticket)

@@ -14,7 +14,7 @@ beforeAll(async () => {
     Array.from({ length: 8 }, async () => {
       const { ticketId, assignmentIds } = await newTicket(stack, ['water', 'transit']);
       await ok(stack, 'accept', { id: assignmentIds[0] });
-      await stack.graphql('mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { id } }', { input: { ticketId, description: '抢修 Repair' } }, { as: 'waterStaff' });
+      await stack.graphql('mutation($input: WaterCreateWorkOrderInput!) { createWaterWorkOrder(input: $input) { workOrder { id } } }', { input: { ticketId, description: '抢修 Repair' } }, { as: 'waterStaff' });
     }),
   );
   await drainIntoOversight(stack, followerFor(stack, 7));

@@ -7,7 +7,7 @@ let ticketId: string;
 beforeAll(async () => {
   stack = await startStack();
   const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ citizenName: '张伟', citizenPhone: '13912345678' }) });
-  ticketId = created.body.data.createTicket.id;
+  ticketId = created.body.data.createTicket.ticket.id;
   await stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water'] } });
 });
 afterAll(async () => {

@@ -17,13 +17,13 @@ afterAll(async () => {
 
 const PLACE = { latitude: 32.3001, longitude: 118.3201 };
 const SIMILAR = `query ($input: SimilarTicketsInput!) { similarOpenTickets(input: $input) { score reasons { kind detail } ticket { id number } } }`;
-const MERGE = 'mutation ($id: ID!, $into: ID!, $reason: String!) { mergeTicket(ticketId: $id, intoTicketId: $into, reason: $reason) { status mergedInto { id } } }';
-const UNMERGE = 'mutation ($id: ID!) { unmergeTicket(ticketId: $id, reason: "不是同一小区 a different estate") { status mergedInto { id } } }';
+const MERGE = 'mutation ($id: ID!, $into: ID!, $reason: String!) { mergeTicket(input: { ticketId: $id, intoTicketId: $into, reason: $reason }) { ticket { status mergedInto { id } } } }';
+const UNMERGE = 'mutation ($id: ID!) { unmergeTicket(input: { ticketId: $id, reason: "不是同一小区 a different estate" }) { ticket { status mergedInto { id } } } }';
 
 async function create(overrides: Record<string, unknown>, as: 'operator' | 'citizen' = 'operator'): Promise<string> {
   const response = await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'water_outage', ...PLACE, ...overrides }) }, { as });
   if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
-  return response.body.data.createTicket.id;
+  return response.body.data.createTicket.ticket.id;
 }
 const dispatch = (ticketId: string) => stack.graphql(DISPATCH_TICKET, { input: { ticketId, departmentCodes: ['water'] } });
 const trail = async (ticketId: string) =>
@@ -59,10 +59,10 @@ describe('repeated requests', () => {
 
   it('merge: the repeat leaves the queues, follows the primary, and both trails show it', async () => {
     const dispatched = await dispatch(repeat);
-    const withdrawnId = dispatched.body.data.dispatchTicket.assignments[0].id;
+    const withdrawnId = dispatched.body.data.dispatchTicket.ticket.assignments[0].id;
     const merged = await stack.graphql(MERGE, { id: repeat, into: primary, reason: '同一次停水 the same outage' });
     expect(merged.body.errors).toBeUndefined();
-    expect(merged.body.data.mergeTicket).toEqual({ status: 'MERGED', mergedInto: { id: primary } });
+    expect(merged.body.data.mergeTicket.ticket).toEqual({ status: 'MERGED', mergedInto: { id: primary } });
 
     const seen = await stack.graphql('query ($id: ID!) { ticket(id: $id) { repeatCount } repeat: ticket(id: $r) { assignments { id status } } }'.replace('$id: ID!)', '$id: ID!, $r: ID!)'), { id: primary, r: repeat });
     expect(seen.body.data.ticket.repeatCount).toBe(1);
@@ -93,7 +93,7 @@ describe('repeated requests', () => {
   it('unmerge: a wrong merge is undone, the ticket handled anew, both trails show it', async () => {
     const undone = await stack.graphql(UNMERGE, { id: repeat });
     expect(undone.body.errors).toBeUndefined();
-    expect(undone.body.data.unmergeTicket).toEqual({ status: 'RECEIVED', mergedInto: null });
+    expect(undone.body.data.unmergeTicket.ticket).toEqual({ status: 'RECEIVED', mergedInto: null });
     expect(await trail(primary)).toContain('ticket.repeat_unmerged');
     expect((await dispatch(repeat)).body.errors).toBeUndefined();
     expect((await stack.graphql(UNMERGE, { id: repeat })).body.errors[0].extensions.code).toBe('ILLEGAL_TRANSITION');
@@ -116,7 +116,7 @@ describe('a merged repeat, to the end', () => {
   };
   const delta = (after: Record<string, number>, before: Record<string, number>) => Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]]));
   const TICKET = `query ($id: ID!) { ticket(id: $id) { status mergedInto { id } notices { kind text sentAt } callbacks { result } } }`;
-  const CALLBACK = 'mutation ($id: ID!, $result: CallbackResult!) { recordCallback(ticketId: $id, result: $result) { status mergedInto { id } } }';
+  const CALLBACK = 'mutation ($id: ID!, $result: CallbackResult!) { recordCallback(input: { ticketId: $id, result: $result }) { ticket { status mergedInto { id } } } }';
   const waterQueue = async () => (await stack.graphql('{ assignments(first: 200) { id ticket { id } } }', {}, { as: 'waterStaff' })).body.data.assignments.map((node: { ticket: { id: string } }) => node.ticket.id);
 
   it("follows the primary's result: one queue item, the repeat's citizen told and called back, oversight counting the problem once", async () => {
@@ -143,8 +143,8 @@ describe('a merged repeat, to the end', () => {
     expect(await trail(second)).toEqual(expect.arrayContaining(['ticket.merge', 'assignment.withdraw', 'ticket.primary_result']));
 
     // two citizens called back
-    expect((await stack.graphql(CALLBACK, { id: first, result: 'SATISFIED' })).body.data.recordCallback.status).toBe('CLOSED');
-    expect((await stack.graphql(CALLBACK, { id: second, result: 'SATISFIED' })).body.data.recordCallback).toEqual({ status: 'CLOSED', mergedInto: { id: first } });
+    expect((await stack.graphql(CALLBACK, { id: first, result: 'SATISFIED' })).body.data.recordCallback.ticket.status).toBe('CLOSED');
+    expect((await stack.graphql(CALLBACK, { id: second, result: 'SATISFIED' })).body.data.recordCallback.ticket).toEqual({ status: 'CLOSED', mergedInto: { id: first } });
 
     const after = await figures();
     // one problem: received once, repeated once, dispatched once (the withdrawn dispatch does not count), closed and judged once
@@ -159,12 +159,12 @@ describe('a merged repeat, to the end', () => {
     await ok(stack, 'accept', { id: lead.id });
     await ok(stack, 'reportResult', { id: lead.id });
     const late = await create({ citizenPhone: '13600000002', content: '湖滨路3号没有水' });
-    const merged = await stack.graphql(`mutation ($id: ID!, $into: ID!) { mergeTicket(ticketId: $id, intoTicketId: $into, reason: "同一次停水 the same outage") { status notices { kind } } }`, { id: late, into: first });
-    expect(merged.body.data.mergeTicket).toEqual({ status: 'RESULT_REPORTED', notices: [{ kind: 'MERGED_RESULT' }] });
+    const merged = await stack.graphql(`mutation ($id: ID!, $into: ID!) { mergeTicket(input: { ticketId: $id, intoTicketId: $into, reason: "同一次停水 the same outage" }) { ticket { status notices { kind } } } }`, { id: late, into: first });
+    expect(merged.body.data.mergeTicket.ticket).toEqual({ status: 'RESULT_REPORTED', notices: [{ kind: 'MERGED_RESULT' }] });
     expect((await figures()).centre.repeated - before.centre.repeated).toBe(1);
 
     const notContent = await stack.graphql(CALLBACK, { id: late, result: 'NOT_SATISFIED' });
-    expect(notContent.body.data.recordCallback).toEqual({ status: 'REOPENED', mergedInto: null });
+    expect(notContent.body.data.recordCallback.ticket).toEqual({ status: 'REOPENED', mergedInto: null });
     expect(await trail(first)).toEqual(expect.arrayContaining(['ticket.repeat_merged', 'ticket.repeat_unmerged']));
     expect((await stack.graphql(DISPATCH_TICKET, { input: { ticketId: late, departmentCodes: ['water'] } })).body.errors).toBeUndefined();
 
@@ -179,7 +179,7 @@ describe('a merged repeat, to the end', () => {
     const second = await create({ citizenPhone: '13600000004', content: '淮河路口消防栓在漏水' });
     await stack.graphql(MERGE, { id: second, into: first, reason: '同一个消火栓 the same hydrant' });
     expect((await figures()).centre.repeated - before.centre.repeated).toBe(1);
-    expect((await stack.graphql(UNMERGE, { id: second })).body.data.unmergeTicket).toEqual({ status: 'RECEIVED', mergedInto: null });
+    expect((await stack.graphql(UNMERGE, { id: second })).body.data.unmergeTicket.ticket).toEqual({ status: 'RECEIVED', mergedInto: null });
     expect(delta((await figures()).centre, before.centre)).toMatchObject({ received: 2, repeated: 0 });
   });
 

@@ -80,7 +80,7 @@ describe('createTicket content that shows nothing is refused', () => {
       input: ticketInput({ content: `\u200B ${decomposed} \uFEFF`, citizenName: '\u200B\u200D', address: ' \u2060 ' }),
     });
     expect(response.body.errors).toBeUndefined();
-    const [row] = await intake.query('SELECT content, citizenName AS name, address FROM ticket WHERE id = ?', [response.body.data.createTicket.id]);
+    const [row] = await intake.query('SELECT content, citizenName AS name, address FROM ticket WHERE id = ?', [response.body.data.createTicket.ticket.id]);
     expect(row).toEqual({ content: decomposed.normalize('NFC'), name: null, address: null });
   });
 });

@@ -37,7 +37,7 @@ async function admin(persona: Persona, query: string, variables: Record<string, 
 const publish = (persona: Persona, input: Record<string, unknown>) =>
   admin(persona, `mutation ($input: SubgraphInput!) { publishSubgraph(input: $input) { ok version check { ${CHECK} } } }`, { input });
 const check = (persona: Persona, input: Record<string, unknown>, url?: string) =>
-  admin(persona, `mutation ($input: SubgraphInput!) { checkSubgraph(input: $input) { ${CHECK} } }`, { input }, url);
+  admin(persona, `mutation ($input: SubgraphInput!) { checkSubgraph(input: $input) { check { ${CHECK} } } }`, { input }, url);
 const supergraphVersion = async () => (await admin('observer', '{ supergraph { version } }')).body.data.supergraph.version as number;
 
 async function cli(persona: Persona, args: string[]) {
@@ -78,9 +78,9 @@ describe('a registry that protects every department', () => {
 
     const catalogue = stack.subgraphs.intake.data.dataSource.getRepository(Department);
     await catalogue.save({ code: 'orchards', nameZh: '果园站', nameEn: 'Orchards Station', federated: true, subgraph: 'orchards' });
-    expect((await check('systemAdmin', unknown)).body.data.checkSubgraph).toMatchObject({ ok: true, catalogueViolations: [] });
+    expect((await check('systemAdmin', unknown)).body.data.checkSubgraph.check).toMatchObject({ ok: true, catalogueViolations: [] });
     await catalogue.delete({ code: 'orchards' }); // retired: the centre no longer lists it
-    expect((await check('systemAdmin', unknown)).body.data.checkSubgraph).toMatchObject({
+    expect((await check('systemAdmin', unknown)).body.data.checkSubgraph.check).toMatchObject({
       ok: false,
       catalogueViolations: [expect.stringContaining('"orchards" is not an active department')],
     });
@@ -94,7 +94,7 @@ describe('a registry that protects every department', () => {
     });
     const blind = await openRegistry(settings, cleanups, () => 'http://127.0.0.1:9'); // nothing listens there
     const result = await check('systemAdmin', { name: 'parks', department: 'parks', routingUrl: 'http://127.0.0.1:9/graphql', sdl: departmentSdl('parks') }, blind.url);
-    expect(result.body.data.checkSubgraph).toMatchObject({ ok: false, catalogueViolations: [expect.stringMatching(/could not read the department catalogue .* try again/)] });
+    expect(result.body.data.checkSubgraph.check).toMatchObject({ ok: false, catalogueViolations: [expect.stringMatching(/could not read the department catalogue .* try again/)] });
   });
 
   it('refuses a subgraph that answers unsigned or wrongly signed requests', async () => {
@@ -124,7 +124,7 @@ describe('a registry that protects every department', () => {
     expect(refused.body.data.publishSubgraph).toMatchObject({ ok: false, check: { compositionErrors: [], serviceViolations: [expect.stringContaining('does not serve the published SDL')] } });
     expect(await supergraphVersion()).toBe(before);
     // a check does not probe: CI checks the next version before it is deployed
-    expect((await check('waterAdmin', { name: 'water', department: 'water', routingUrl, sdl: withNewField })).body.data.checkSubgraph).toMatchObject({ ok: true, serviceViolations: [] });
+    expect((await check('waterAdmin', { name: 'water', department: 'water', routingUrl, sdl: withNewField })).body.data.checkSubgraph.check).toMatchObject({ ok: true, serviceViolations: [] });
 
     const redocumented = sdl.replace(`"The water company's knowledge about a ticket's place"`, '"what the water company knows"');
     expect(redocumented).not.toBe(sdl);
@@ -133,7 +133,7 @@ describe('a registry that protects every department', () => {
 
   it('refuses to remove a subgraph whose fields a recorded operation used, unless forced with a reason, which is recorded', async () => {
     const created = await stack.graphql(CREATE_TICKET, { input: ticketInput({ categoryCode: 'other' }) });
-    const id = created.body.data.createTicket.id;
+    const id = created.body.data.createTicket.ticket.id;
     expect((await stack.graphql('query IntakeWaterDesk($id: ID!) { ticket(id: $id) { id water { located } } }', { id })).body.errors).toBeUndefined();
     // the gateway reports usage every 500 ms in the stack
     const usage = stack.registry!.data.dataSource.getRepository(UsageRecord);

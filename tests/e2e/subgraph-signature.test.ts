@@ -75,8 +75,8 @@ describe('a captured intake signature', () => {
   const READ = 'query Read($id: ID!) { ticket(id: $id) { id citizenPhone } }';
 
   it('cannot be replayed with other variables, as a GET, or to create a second ticket', async () => {
-    const mine = (await stack.graphql(CREATE_TICKET, { input: ticketInput() }, { as: 'citizen' })).body.data.createTicket.id;
-    const theirs = (await stack.graphql(CREATE_TICKET, { input: ticketInput({ citizenPhone: '13800001111' }) }, { as: 'otherCitizen' })).body.data.createTicket.id;
+    const mine = (await stack.graphql(CREATE_TICKET, { input: ticketInput() }, { as: 'citizen' })).body.data.createTicket.ticket.id;
+    const theirs = (await stack.graphql(CREATE_TICKET, { input: ticketInput({ citizenPhone: '13800001111' }) }, { as: 'otherCitizen' })).body.data.createTicket.ticket.id;
     const captured = await signedAsGateway(CITIZEN, 'intake', { query: READ, variables: { id: mine } });
     // the attacker swaps the ticket id: another citizen's phone number was read this way
     expectRefused(await post('intake', captured, { query: READ, variables: { id: theirs } }), /does not match this request/);
@@ -89,7 +89,7 @@ describe('a captured intake signature', () => {
     const input = ticketInput({ content: '重放攻击 replay attempt' });
     const create = await signedAsGateway(CITIZEN, 'intake', { query: CREATE_TICKET, operationName: 'Create', variables: { input } });
     const first = await post('intake', create, { query: CREATE_TICKET, operationName: 'Create', variables: { input } });
-    expect(first.body.data.createTicket.id).toBeTruthy();
+    expect(first.body.data.createTicket.ticket.id).toBeTruthy();
     expectRefused(await post('intake', create, { query: CREATE_TICKET, operationName: 'Create', variables: { input } }), /already been used/);
     const stored = await stack.subgraphs.intake.data.dataSource.query('SELECT COUNT(*) AS n FROM ticket WHERE content = ?', [input.content]);
     expect(Number(stored[0].n)).toBe(1);

@@ -50,9 +50,9 @@ async function createTicket(instance: ServiceProcess): Promise<string> {
     headers: { 'content-type': 'application/json', ...(await signedAsGateway(OPERATOR, 'intake', request)) },
     body: JSON.stringify(request),
   });
-  const body = (await response.json()) as { data?: { createTicket?: { number: string } }; errors?: unknown[] };
+  const body = (await response.json()) as { data?: { createTicket?: { ticket: { number: string } } }; errors?: unknown[] };
   if (!body.data?.createTicket) throw new Error(`createTicket failed: ${JSON.stringify(body.errors)}`);
-  return body.data.createTicket.number;
+  return body.data.createTicket.ticket.number;
 }
 
 /** `count` intakes per instance, all instances at once, 10 in flight on each. */

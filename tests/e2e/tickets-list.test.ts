@@ -10,7 +10,7 @@ beforeAll(async () => {
   // one at a time, so createdAt order is the order of creation
   for (let i = 0; i < 12; i += 1) {
     const response = await stack.graphql(CREATE_TICKET, { input: ticketInput({ channel: channels[i % channels.length], content: `第 ${i} 号诉求 request ${i}` }) });
-    created.push(response.body.data.createTicket);
+    created.push(response.body.data.createTicket.ticket);
   }
   for (const ticket of created.slice(0, 4)) {
     await stack.graphql(DISPATCH_TICKET, { input: { ticketId: ticket.id, departmentCodes: ['transit'] } });

@@ -31,7 +31,7 @@ function intakeLoad(stack: ProcessStack) {
     while (running) {
       try {
         const reply = await stack.graphql(CREATE, { input: input(randomUUID()) }, 'operator', 15_000);
-        const id = reply.body?.data?.createTicket?.id;
+        const id = reply.body?.data?.createTicket?.ticket?.id;
         if (id) acknowledged.push({ id, at: Date.now() });
         else {
           const code = reply.body?.errors?.[0]?.extensions?.code ?? `HTTP ${reply.status}`;

@@ -1,14 +1,14 @@
 /** GraphQL documents the tests send through the gateway, as a front-end would. */
 export const CREATE_TICKET = `mutation Create($input: CreateTicketInput!) {
-  createTicket(input: $input) { id number status channel createdAt }
+  createTicket(input: $input) { ticket { id number status channel createdAt } }
 }`;
 
 export const DISPATCH_TICKET = `mutation Dispatch($input: DispatchTicketInput!) {
-  dispatchTicket(input: $input) { id status deadline assignments { id lead status deadline department { code nameZh } } }
+  dispatchTicket(input: $input) { ticket { id status deadline assignments { id lead status deadline department { code nameZh } } } }
 }`;
 
-export const ANSWER_TICKET = `mutation Answer($id: ID!, $answer: String!) {
-  answerTicket(id: $id, answer: $answer) { id status answer closedAt }
+export const ANSWER_TICKET = `mutation Answer($input: AnswerTicketInput!) {
+  answerTicket(input: $input) { ticket { id status answer closedAt } }
 }`;
 
 /** What every subgraph knows about a ticket: intake's record plus each department's view. */

@@ -77,26 +77,26 @@ function AssignmentActions({ assignment, done }: { assignment: Queued; done(): v
       <input name="text" placeholder={`${t('reason')} / ${t('result')}`} value={text} onChange={(e) => setText(e.target.value)} />
       {assignment.status === 'PENDING' && (
         <>
-          <button type="button" disabled={action.busy} onClick={() => void action.run(() => request(AcceptAssignmentDocument, base))}>
+          <button type="button" disabled={action.busy} onClick={() => void action.run(() => request(AcceptAssignmentDocument, { input: base }))}>
             {t('accept')}
           </button>
-          <button type="button" disabled={action.busy || !needText()} onClick={() => void action.run(() => request(ReturnAssignmentDocument, { ...base, reason: text }))}>
+          <button type="button" disabled={action.busy || !needText()} onClick={() => void action.run(() => request(ReturnAssignmentDocument, { input: { ...base, reason: text } }))}>
             {t('return')}
           </button>
         </>
       )}
       {assignment.status === 'ACCEPTED' && (
-        <button type="button" disabled={action.busy} onClick={() => void action.run(() => request(StartAssignmentDocument, base))}>
+        <button type="button" disabled={action.busy} onClick={() => void action.run(() => request(StartAssignmentDocument, { input: base }))}>
           {t('start')}
         </button>
       )}
       {(assignment.status === 'ACCEPTED' || assignment.status === 'IN_PROGRESS') && (
         <>
           <input type="number" min={1} max={30} value={days} onChange={(e) => setDays(Number(e.target.value))} aria-label={t('workingDays')} />
-          <button type="button" disabled={action.busy || !needText()} onClick={() => void action.run(() => request(RequestExtensionDocument, { ...base, workingDays: days, reason: text }))}>
+          <button type="button" disabled={action.busy || !needText()} onClick={() => void action.run(() => request(RequestExtensionDocument, { input: { ...base, workingDays: days, reason: text } }))}>
             {t('extension')}
           </button>
-          <button type="button" disabled={action.busy || !needText()} onClick={() => void action.run(() => request(ReportResultDocument, { ...base, result: text }))}>
+          <button type="button" disabled={action.busy || !needText()} onClick={() => void action.run(() => request(ReportResultDocument, { input: { ...base, result: text } }))}>
             {t('report')}
           </button>
         </>

@@ -17,7 +17,7 @@ import { CoordinatePicker } from './coordinate-picker';
 import { Suggestions } from './suggestions';
 
 const CHANNELS: Channel[] = ['PHONE', 'SMS', 'WEB', 'APP', 'MAYOR_MAILBOX'];
-type Created = CreateTicketMutation['createTicket'];
+type Created = CreateTicketMutation['createTicket']['ticket'];
 
 /** What the API lets a ticket be dispatched from: an answered or merged ticket has no dispatch to offer. */
 const DISPATCHABLE: TicketStatus[] = ['RECEIVED', 'DISPATCHED', 'RETURNED', 'REOPENED'];
@@ -29,7 +29,7 @@ export function OperatorSeat() {
   const [form, setForm] = useState({ channel: 'PHONE' as Channel, citizenName: '', citizenPhone: '', address: '', district: '', categoryCode: '', content: '' });
   const [place, setPlace] = useState<{ latitude: number | null; longitude: number | null }>({ latitude: null, longitude: null });
   const [created, setCreated] = useState<Created | null>(null);
-  const [dispatched, setDispatched] = useState<DispatchTicketMutation['dispatchTicket'] | null>(null);
+  const [dispatched, setDispatched] = useState<DispatchTicketMutation['dispatchTicket']['ticket'] | null>(null);
   const [departments, setDepartments] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const action = useAction(() => undefined);
@@ -42,7 +42,7 @@ export function OperatorSeat() {
   const create = () =>
     action.run(async () => {
       const input = { ...form, citizenName: form.citizenName || null, citizenPhone: form.citizenPhone || null, address: form.address || null, district: form.district || null, ...place, idempotencyKey: crypto.randomUUID() };
-      const ticket = (await request(CreateTicketDocument, { input })).createTicket;
+      const { ticket } = (await request(CreateTicketDocument, { input })).createTicket;
       setCreated(ticket);
       setDispatched(null);
       setDepartments(ticket.category.departmentCode ? [ticket.category.departmentCode] : []);
@@ -50,7 +50,7 @@ export function OperatorSeat() {
   const dispatch = () =>
     action.run(async () => {
       if (!created) return;
-      setDispatched((await request(DispatchTicketDocument, { input: { ticketId: created.id, departmentCodes: departments, expectedVersion: created.version, note: note || null } })).dispatchTicket);
+      setDispatched((await request(DispatchTicketDocument, { input: { ticketId: created.id, departmentCodes: departments, expectedVersion: created.version, note: note || null } })).dispatchTicket.ticket);
     });
 
   return (

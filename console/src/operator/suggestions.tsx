@@ -53,7 +53,7 @@ export function Suggestions({ form, created, onChanged }: { form: Draft; created
             <button
               type="button"
               onClick={() =>
-                void action.run(async () => onChanged((await request(AnswerTicketDocument, { id: created.id, answer: language === 'zh' ? article.bodyZh : article.bodyEn, articleId: article.id })).answerTicket))
+                void action.run(async () => onChanged((await request(AnswerTicketDocument, { input: { id: created.id, answer: language === 'zh' ? article.bodyZh : article.bodyEn, articleId: article.id } })).answerTicket.ticket))
               }
             >
               {t('answerWith')}
@@ -74,7 +74,7 @@ export function Suggestions({ form, created, onChanged }: { form: Draft; created
             <button
               type="button"
               onClick={() =>
-                void action.run(async () => onChanged((await request(MergeTicketDocument, { ticketId: created.id, intoTicketId: repeat.ticket.id, reason: '同一问题 the same problem' })).mergeTicket))
+                void action.run(async () => onChanged((await request(MergeTicketDocument, { input: { ticketId: created.id, intoTicketId: repeat.ticket.id, reason: '同一问题 the same problem' } })).mergeTicket.ticket))
               }
             >
               {t('merge')}

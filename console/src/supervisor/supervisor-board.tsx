@@ -62,20 +62,20 @@ function AssignmentList({ title, rows, run, busy }: { title: string; rows: Board
             <td>{when(row.deadline)}</td>
             <td>{row.status === 'EXTENSION_REQUESTED' ? `+${row.extensionDays} ${t('workingDays')}: ${row.extensionReason ?? ''}` : `${t('urge')} ×${row.urgeCount}`}</td>
             <td className="actions">
-              <button type="button" disabled={busy} onClick={() => void run(() => request(UrgeAssignmentDocument, { id: row.id, note: '请加快办理 Please hurry' }))}>
+              <button type="button" disabled={busy} onClick={() => void run(() => request(UrgeAssignmentDocument, { input: { id: row.id, note: '请加快办理 Please hurry' } }))}>
                 {t('urge')}
               </button>
               {row.ticket.supervision === 'NONE' && (
-                <button type="button" disabled={busy} onClick={() => void run(() => request(SuperviseTicketDocument, { ticketId: row.ticket.id, expectedVersion: row.ticket.version }))}>
+                <button type="button" disabled={busy} onClick={() => void run(() => request(SuperviseTicketDocument, { input: { ticketId: row.ticket.id, level: 'SUPERVISED', expectedVersion: row.ticket.version } }))}>
                   {t('supervise')}
                 </button>
               )}
               {row.status === 'EXTENSION_REQUESTED' && (
                 <>
-                  <button type="button" disabled={busy} onClick={() => void run(() => request(GrantExtensionDocument, { id: row.id, expectedVersion: row.version }))}>
+                  <button type="button" disabled={busy} onClick={() => void run(() => request(GrantExtensionDocument, { input: { id: row.id, expectedVersion: row.version } }))}>
                     {t('grant')}
                   </button>
-                  <button type="button" disabled={busy} onClick={() => void run(() => request(RefuseExtensionDocument, { id: row.id, reason: '时限内可完成 It can be done in time', expectedVersion: row.version }))}>
+                  <button type="button" disabled={busy} onClick={() => void run(() => request(RefuseExtensionDocument, { input: { id: row.id, reason: '时限内可完成 It can be done in time', expectedVersion: row.version } }))}>
                     {t('refuse')}
                   </button>
                 </>
@@ -110,7 +110,7 @@ function Callbacks({ tickets, run, busy }: { tickets: SupervisorBoardQuery['call
                   key={result}
                   data-result={result}
                   disabled={busy}
-                  onClick={() => void run(() => request(RecordCallbackDocument, { ticketId: ticket.id, result, note: notes[ticket.id] || null, expectedVersion: ticket.version }))}
+                  onClick={() => void run(() => request(RecordCallbackDocument, { input: { ticketId: ticket.id, result, note: notes[ticket.id] || null, expectedVersion: ticket.version } }))}
                 >
                   {t(result)}
                 </button>

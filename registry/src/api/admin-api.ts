@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReporting
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
+import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { createTokenVerifier } from '../../../schema/identity/token-verifier';
 import { errorFormatter, unavailableStatus } from '../../../schema/http/error-reporting';
@@ -22,6 +23,16 @@ export interface AdminApi {
   stop(): Promise<void>;
 }
 
+/** The admin API's schema; tests read it to hold its mutations to the house style. */
+export function buildAdminSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [RegistryQueryResolver, RegistryMutationResolver],
+    authChecker: RoleChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+  });
+}
+
 /**
  * The registry's admin GraphQL API: a plain Apollo Server, not a subgraph
  * (the registry is the thing that composes subgraphs; it is never one).
@@ -29,12 +40,7 @@ export interface AdminApi {
  */
 export async function createAdminApi(dataSource: DataSource, config: RegistryConfig, logger: Logger): Promise<AdminApi> {
   const verifyToken = await createTokenVerifier(config.auth);
-  const schema = await buildSchema({
-    resolvers: [RegistryQueryResolver, RegistryMutationResolver],
-    authChecker: RoleChecker,
-    authMode: 'error',
-    validate: { forbidUnknownValues: false },
-  });
+  const schema = await buildAdminSchema();
   const apollo = new ApolloServer<RegistryContext>({
     schema,
     formatError: errorFormatter('registry', logger),

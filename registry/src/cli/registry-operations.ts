@@ -2,14 +2,10 @@
 const CHECK_FIELDS = 'ok compositionErrors breakingChanges { message path usedBy } safeChanges warnings contractViolations catalogueViolations serviceViolations';
 const PUBLISH_FIELDS = `ok version supergraphVersion check { ${CHECK_FIELDS} }`;
 
-export const CHECK = `mutation SubgraphCliCheck($input: SubgraphInput!) { checkSubgraph(input: $input) { ${CHECK_FIELDS} } }`;
+export const CHECK = `mutation SubgraphCliCheck($input: SubgraphInput!) { checkSubgraph(input: $input) { check { ${CHECK_FIELDS} } } }`;
 export const PUBLISH = `mutation SubgraphCliPublish($input: SubgraphInput!) { publishSubgraph(input: $input) { ${PUBLISH_FIELDS} } }`;
-export const ROLLBACK = `mutation SubgraphCliRollback($name: String!, $version: Int!, $reason: String!) {
-  rollbackSubgraph(name: $name, version: $version, reason: $reason) { ${PUBLISH_FIELDS} }
-}`;
-export const REMOVE = `mutation SubgraphCliRemove($name: String!, $reason: String!, $force: Boolean) {
-  removeSubgraph(name: $name, reason: $reason, force: $force) { ${PUBLISH_FIELDS} }
-}`;
+export const ROLLBACK = `mutation SubgraphCliRollback($input: RollbackSubgraphInput!) { rollbackSubgraph(input: $input) { ${PUBLISH_FIELDS} } }`;
+export const REMOVE = `mutation SubgraphCliRemove($input: RemoveSubgraphInput!) { removeSubgraph(input: $input) { ${PUBLISH_FIELDS} } }`;
 export const LIST = `query SubgraphCliList {
   subgraphs { name department version routingUrl publishedBy publishedAt }
   supergraph { version id }

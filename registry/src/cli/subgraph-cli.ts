@@ -105,8 +105,8 @@ async function runCommand(command: string, values: Values, io: CliIo): Promise<O
     case 'check': {
       const input = { ...(await readSubgraphInput(values, io.env, { urlRequired: false, stdin })), git: gitContext(io.env) };
       if (!input.routingUrl) input.routingUrl = await currentRoutingUrl(call, input.name);
-      const { checkSubgraph } = await call<{ checkSubgraph: CheckReport }>(CHECK, { input });
-      return { ok: checkSubgraph.ok, lines: [`${checkSubgraph.ok ? 'OK' : 'REFUSED'} check ${input.name}`, ...describeCheck(checkSubgraph)], data: checkSubgraph };
+      const { check } = (await call<{ checkSubgraph: { check: CheckReport } }>(CHECK, { input })).checkSubgraph;
+      return { ok: check.ok, lines: [`${check.ok ? 'OK' : 'REFUSED'} check ${input.name}`, ...describeCheck(check)], data: check };
     }
     case 'publish': {
       const input = { ...(await readSubgraphInput(values, io.env, { urlRequired: true, stdin })), git: gitContext(io.env) };
@@ -116,13 +116,13 @@ async function runCommand(command: string, values: Values, io: CliIo): Promise<O
       const name = need(values.name, 'name');
       const version = Number(need(values.version, 'version'));
       if (!Number.isInteger(version) || version < 1) throw new UsageError('--version must be a version number');
-      const variables = { name, version, reason: need(values.reason, 'reason') };
-      return published(`rollback to version ${version} of`, name, (await call<{ rollbackSubgraph: PublishReport }>(ROLLBACK, variables)).rollbackSubgraph);
+      const input = { name, version, reason: need(values.reason, 'reason') };
+      return published(`rollback to version ${version} of`, name, (await call<{ rollbackSubgraph: PublishReport }>(ROLLBACK, { input })).rollbackSubgraph);
     }
     case 'remove': {
       const name = need(values.name, 'name');
-      const variables = { name, reason: need(values.reason, 'reason'), force: Boolean(values.force) };
-      return published('remove', name, (await call<{ removeSubgraph: PublishReport }>(REMOVE, variables)).removeSubgraph);
+      const input = { name, reason: need(values.reason, 'reason'), force: Boolean(values.force) };
+      return published('remove', name, (await call<{ removeSubgraph: PublishReport }>(REMOVE, { input })).removeSubgraph);
     }
     case 'list': {
       const data = await call<{ subgraphs: Record<string, string | number>[]; supergraph: { version: number; id: string } | null }>(LIST);

@@ -33,9 +33,8 @@ async function pendingAssignments(intake: DataSource, departmentCode: string, co
   return intake.query(`SELECT id, version FROM assignment WHERE departmentCode = ? AND status = 'PENDING' ORDER BY deadline LIMIT ${count}`, [departmentCode]);
 }
 
-/** The accept step's variables, in whichever argument style lifecycle-steps.ts spells the mutation (`input:` objects are coming). */
-const acceptVariables = (assignment: { id: string; version: number }) =>
-  STEPS.accept.query.includes('$input') ? { input: { id: assignment.id, expectedVersion: assignment.version } } : { id: assignment.id, v: assignment.version };
+/** The accept step's variables: the assignment and the version the bench read. */
+const acceptVariables = (assignment: { id: string; version: number }) => ({ id: assignment.id, v: assignment.version });
 
 export async function benchOperations(intake: DataSource, createConcurrency: readonly number[]): Promise<BenchOperation[]> {
   const ids = await sampleTicketIds(intake, 2000);

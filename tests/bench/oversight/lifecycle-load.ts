@@ -24,10 +24,10 @@ export interface LoadResult {
 }
 
 const STEPS = [
-  { as: 'operator', query: 'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }' },
-  { as: 'operator', query: 'mutation($input: DispatchTicketInput!) { dispatchTicket(input: $input) { assignments { id } } }' },
-  { as: 'staff', query: 'mutation($id: ID!) { acceptAssignment(id: $id) { id } }' },
-  { as: 'staff', query: 'mutation($id: ID!) { reportResult(id: $id, result: "已修复 Fixed") { id } }' },
+  { as: 'operator', query: 'mutation($input: CreateTicketInput!) { createTicket(input: $input) { ticket { id } } }' },
+  { as: 'operator', query: 'mutation($input: DispatchTicketInput!) { dispatchTicket(input: $input) { ticket { assignments { id } } } }' },
+  { as: 'staff', query: 'mutation($id: ID!) { acceptAssignment(input: { id: $id }) { assignment { id } } }' },
+  { as: 'staff', query: 'mutation($id: ID!) { reportResult(input: { id: $id, result: "已修复 Fixed" }) { assignment { id } } }' },
 ] as const;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
@@ -77,8 +77,8 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
           if (failures++ === 0) console.error(`${STEPS[index].query.slice(0, 40)}…: ${JSON.stringify(answer?.errors ?? answer).slice(0, 400)}`);
           break;
         }
-        if (index === 0) ticketId = answer.data.createTicket.id;
-        if (index === 1) assignmentId = answer.data.dispatchTicket.assignments[0].id;
+        if (index === 0) ticketId = answer.data.createTicket.ticket.id;
+        if (index === 1) assignmentId = answer.data.dispatchTicket.ticket.assignments[0].id;
       }
     }
   };

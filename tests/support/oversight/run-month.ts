@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { STEPS } from '../lifecycle-steps';
+import { payloadObject, STEPS } from '../lifecycle-steps';
 import { CREATE_TICKET, DISPATCH_TICKET, ticketInput } from '../operations';
 import { type Persona, tokenFor } from '../personas';
 import { type Stack, startStack } from '../stack';
@@ -21,13 +21,13 @@ export function monthCaller(gatewayUrl: string) {
   };
 }
 
-const RATE = 'mutation($id: ID!, $rating: CallbackResult!) { rateTicket(ticketId: $id, rating: $rating, comment: "评价 rated") { rating } }';
+const RATE = 'mutation($id: ID!, $rating: CallbackResult!) { rateTicket(input: { ticketId: $id, rating: $rating, comment: "评价 rated" }) { rating { rating } } }';
 
 async function runStep(call: ReturnType<typeof monthCaller>, ticket: PlannedTicket, state: TicketState, step: Step): Promise<void> {
   const ok = async (persona: Persona, query: string, variables: Record<string, unknown>) => {
     const body = await call(persona, query, variables);
     if (body.errors || !body.data) throw new Error(`ticket ${ticket.index} (${ticket.scenario}) ${step.kind} failed: ${JSON.stringify(body.errors)}`);
-    return Object.values(body.data)[0];
+    return payloadObject(body.data);
   };
   const department = (role: Role): Department => ticket.departments[role]!;
   switch (step.kind) {

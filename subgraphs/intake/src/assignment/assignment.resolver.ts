@@ -6,6 +6,7 @@ import type { IntakeContext } from '../context';
 import { Timing, timingOf } from '../deadline/timing';
 import { Department } from '../department/department.entity';
 import { Ticket } from '../ticket/ticket.entity';
+import { DispatchTicketPayload, ticketPayload, type TicketPayload } from '../ticket/ticket.payload';
 import { Assignment } from './assignment.entity';
 import { dispatchTicket } from './dispatch-ticket';
 import { DispatchTicketInput } from './dispatch.input';
@@ -13,9 +14,9 @@ import { DispatchTicketInput } from './dispatch.input';
 @Resolver(() => Assignment)
 export class AssignmentResolver {
   @Authorized(Role.OPERATOR, Role.SUPERVISOR)
-  @Mutation(() => Ticket, { description: 'Dispatch a ticket to one or several departments (转办)' })
-  dispatchTicket(@Arg('input', () => DispatchTicketInput) input: DispatchTicketInput, @Ctx() context: IntakeContext): Promise<Ticket> {
-    return dispatchTicket(input, context);
+  @Mutation(() => DispatchTicketPayload, { description: 'Dispatch a ticket to one or several departments (转办)' })
+  dispatchTicket(@Arg('input', () => DispatchTicketInput) input: DispatchTicketInput, @Ctx() context: IntakeContext): Promise<TicketPayload> {
+    return ticketPayload(dispatchTicket(input, context));
   }
 
   @FieldResolver(() => Department)

@@ -5,6 +5,7 @@ import type { IntakeContext } from '../context';
 import { Department } from '../department/department.entity';
 import { Category } from './category.entity';
 import { CategoryInput } from './category.input';
+import { SaveCategoryPayload } from './category.payload';
 
 @Resolver(() => Category)
 export class CategoryResolver {
@@ -16,14 +17,14 @@ export class CategoryResolver {
 
   /** The catalogue is the system administrators' to keep; operators choose from it. */
   @Authorized(Role.SYSTEM_ADMIN)
-  @Mutation(() => Category, { description: 'Add a category or rename one' })
-  async saveCategory(@Arg('input', () => CategoryInput) input: CategoryInput, @Ctx() context: IntakeContext): Promise<Category> {
+  @Mutation(() => SaveCategoryPayload, { description: 'Add a category or rename one' })
+  async saveCategory(@Arg('input', () => CategoryInput) input: CategoryInput, @Ctx() context: IntakeContext): Promise<SaveCategoryPayload> {
     const repository = context.dataSource.getRepository(Category);
     if (input.departmentCode && !(await context.dataSource.getRepository(Department).existsBy({ code: input.departmentCode, active: true }))) {
       throw new BadInputError(`unknown or retired department ${input.departmentCode}`, 'departmentCode');
     }
     const category = repository.create({ ...input, departmentCode: input.departmentCode ?? null });
     await repository.save(category);
-    return category;
+    return { category };
   }
 }

@@ -6,6 +6,8 @@ import type { IntakeContext } from '../context';
 import { CalendarDay, CalendarDayKind } from './calendar-day.entity';
 import { CalendarDayInput } from './calendar-day.input';
 import { calendarStore } from './calendar-store';
+import { SetCalendarDaysInput } from './set-calendar-days.input';
+import { SetCalendarDaysPayload } from './set-calendar-days.payload';
 
 // a year's notice is some forty days; far more in one call is a mistake, not a notice
 const MAX_DAYS_PER_CALL = 400;
@@ -24,20 +26,18 @@ export class CalendarResolver {
 
   /** Upserts, so a corrected notice replaces what was loaded; deadlines already set are not recomputed. */
   @Authorized(Role.SYSTEM_ADMIN)
-  @Mutation(() => [CalendarDay], { description: "Add or correct days of the city calendar, e.g. next year's holiday notice" })
-  async setCalendarDays(
-    @Arg('days', () => [CalendarDayInput]) days: CalendarDayInput[],
-    @Ctx() context: IntakeContext,
-  ): Promise<CalendarDay[]> {
+  @Mutation(() => SetCalendarDaysPayload, { description: "Add or correct days of the city calendar, e.g. next year's holiday notice" })
+  async setCalendarDays(@Arg('input', () => SetCalendarDaysInput) input: SetCalendarDaysInput, @Ctx() context: IntakeContext): Promise<SetCalendarDaysPayload> {
+    const { days } = input;
     checkDays(days);
     const repository = context.dataSource.getRepository(CalendarDay);
     const rows = days
       .map((day) => repository.create({ date: day.date, kind: day.kind, name: day.name.trim(), source: day.source.trim() }))
       .sort((a, b) => a.date.localeCompare(b.date));
-    if (rows.length === 0) return rows;
+    if (rows.length === 0) return { days: rows };
     await repository.upsert(rows, ['date']);
     calendarStore.invalidate(context.dataSource);
-    return rows;
+    return { days: rows };
   }
 }
 

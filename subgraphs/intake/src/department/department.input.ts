@@ -33,3 +33,9 @@ export class DepartmentInput {
   @Matches(/^[a-z0-9_-]{1,40}$/, { message: 'district must be 1 to 40 lower-case letters, digits, _ or -' })
   district?: string | null;
 }
+
+@InputType()
+export class RetireDepartmentInput {
+  @Field(() => String)
+  code: string;
+}

@@ -3,7 +3,8 @@ import { BadInputError } from '../../../../schema/errors';
 import { Role } from '../../../../schema/identity/roles';
 import type { IntakeContext } from '../context';
 import { Department } from './department.entity';
-import { DepartmentInput } from './department.input';
+import { DepartmentInput, RetireDepartmentInput } from './department.input';
+import { RetireDepartmentPayload, SaveDepartmentPayload } from './department.payload';
 import { retireDepartment } from './retire-department';
 
 @Resolver(() => Department)
@@ -23,8 +24,8 @@ export class DepartmentResolver {
 
   /** The catalogue is the system administrators' to keep: a department joins by an API call, not a code change. */
   @Authorized(Role.SYSTEM_ADMIN)
-  @Mutation(() => Department, { description: 'Add a department or change one (names, kind, subgraph, contact, district)' })
-  async saveDepartment(@Arg('input', () => DepartmentInput) input: DepartmentInput, @Ctx() context: IntakeContext): Promise<Department> {
+  @Mutation(() => SaveDepartmentPayload, { description: 'Add a department or change one (names, kind, subgraph, contact, district)' })
+  async saveDepartment(@Arg('input', () => DepartmentInput) input: DepartmentInput, @Ctx() context: IntakeContext): Promise<SaveDepartmentPayload> {
     if (input.federated && !input.subgraph) throw new BadInputError('a federated department names its subgraph', 'subgraph');
     if (!input.federated && input.subgraph) throw new BadInputError('a department handled inside the centre has no subgraph', 'subgraph');
     const repository = context.dataSource.getRepository(Department);
@@ -39,12 +40,12 @@ export class DepartmentResolver {
       retiredAt: existing?.retiredAt ?? null,
     });
     await repository.save(department);
-    return department;
+    return { department };
   }
 
   @Authorized(Role.SYSTEM_ADMIN)
-  @Mutation(() => Department, { description: 'Retire a department: its history stays, nothing new goes to it, the registry refuses its subgraph' })
-  retireDepartment(@Arg('code', () => String) code: string, @Ctx() context: IntakeContext): Promise<Department> {
-    return retireDepartment(context, code);
+  @Mutation(() => RetireDepartmentPayload, { description: 'Retire a department: its history stays, nothing new goes to it, the registry refuses its subgraph' })
+  async retireDepartment(@Arg('input', () => RetireDepartmentInput) input: RetireDepartmentInput, @Ctx() context: IntakeContext): Promise<RetireDepartmentPayload> {
+    return { department: await retireDepartment(context, input.code) };
   }
 }

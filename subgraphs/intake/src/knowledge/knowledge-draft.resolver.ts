@@ -1,10 +1,12 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { hasRole, Role } from '../../../../schema/identity/roles';
 import type { IntakeContext } from '../context';
 import { contentOf } from './article-content';
 import { KnowledgeArticleInput } from './knowledge-article.input';
 import { DraftStatus, KnowledgeDraft } from './knowledge-draft.entity';
 import { proposeDraft, reviewDraft } from './knowledge-drafts';
+import { ProposeKnowledgeArticlePayload, ReviewKnowledgeDraftPayload } from './knowledge.payload';
+import { ReviewKnowledgeDraftInput } from './review-knowledge-draft.input';
 
 const REVIEWERS = [Role.SUPERVISOR, Role.SYSTEM_ADMIN];
 
@@ -12,20 +14,15 @@ const REVIEWERS = [Role.SUPERVISOR, Role.SYSTEM_ADMIN];
 @Resolver(() => KnowledgeDraft)
 export class KnowledgeDraftResolver {
   @Authorized(Role.DEPARTMENT_ADMIN)
-  @Mutation(() => KnowledgeDraft, { description: "Propose an article of your department, or a revision of one (input.id): it waits for the centre's review" })
-  proposeKnowledgeArticle(@Arg('input', () => KnowledgeArticleInput) input: KnowledgeArticleInput, @Ctx() context: IntakeContext): Promise<KnowledgeDraft> {
-    return proposeDraft(context, contentOf(input), input.id ?? null);
+  @Mutation(() => ProposeKnowledgeArticlePayload, { description: "Propose an article of your department, or a revision of one (input.id): it waits for the centre's review" })
+  async proposeKnowledgeArticle(@Arg('input', () => KnowledgeArticleInput) input: KnowledgeArticleInput, @Ctx() context: IntakeContext): Promise<ProposeKnowledgeArticlePayload> {
+    return { draft: await proposeDraft(context, contentOf(input), input.id ?? null) };
   }
 
   @Authorized(...REVIEWERS)
-  @Mutation(() => KnowledgeDraft, { description: 'Publish a department draft (a new version operators read from now on) or reject it with a note' })
-  reviewKnowledgeDraft(
-    @Arg('id', () => ID) id: string,
-    @Arg('publish', () => Boolean) publish: boolean,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
-    @Ctx() context: IntakeContext,
-  ): Promise<KnowledgeDraft> {
-    return reviewDraft(context, id, publish, note);
+  @Mutation(() => ReviewKnowledgeDraftPayload, { description: 'Publish a department draft (a new version operators read from now on) or reject it with a note' })
+  async reviewKnowledgeDraft(@Arg('input', () => ReviewKnowledgeDraftInput) input: ReviewKnowledgeDraftInput, @Ctx() context: IntakeContext): Promise<ReviewKnowledgeDraftPayload> {
+    return { draft: await reviewDraft(context, input.id, input.publish, input.note ?? null) };
   }
 
   @Authorized(...REVIEWERS, Role.DEPARTMENT_ADMIN)

@@ -9,6 +9,7 @@ import { isValidAt, KnowledgeArticle } from './knowledge-article.entity';
 import { KnowledgeArticleInput } from './knowledge-article.input';
 import { contentOf } from './article-content';
 import { KnowledgeArticleVersion } from './article-version.entity';
+import { SaveKnowledgeArticlePayload } from './knowledge.payload';
 import { publishArticle } from './publish-article';
 import { DEFAULT_RESULTS, searchArticles } from './knowledge-search';
 
@@ -38,11 +39,11 @@ export class KnowledgeResolver {
 
   /** Supervisors keep the answers operators read out; operators only read them. */
   @Authorized(Role.SUPERVISOR, Role.SYSTEM_ADMIN)
-  @Mutation(() => KnowledgeArticle, { description: 'Add an article (no id) or revise one (with its id)' })
+  @Mutation(() => SaveKnowledgeArticlePayload, { description: 'Add an article (no id) or revise one (with its id)' })
   async saveKnowledgeArticle(
     @Arg('input', () => KnowledgeArticleInput) input: KnowledgeArticleInput,
     @Ctx() context: IntakeContext,
-  ): Promise<KnowledgeArticle> {
+  ): Promise<SaveKnowledgeArticlePayload> {
     const { dataSource } = context;
     if (input.categoryCode && !(await dataSource.getRepository(Category).existsBy({ code: input.categoryCode }))) {
       throw new BadInputError(`unknown category ${input.categoryCode}`, 'categoryCode');
@@ -50,7 +51,8 @@ export class KnowledgeResolver {
     if (input.departmentCode && !(await dataSource.getRepository(Department).existsBy({ code: input.departmentCode }))) {
       throw new BadInputError(`unknown department ${input.departmentCode}`, 'departmentCode');
     }
-    return inTransaction(dataSource, (manager) => publishArticle(manager, contentOf(input), { publishedBy: context.actor.id }, input.id));
+    const article = await inTransaction(dataSource, (manager) => publishArticle(manager, contentOf(input), { publishedBy: context.actor.id }, input.id));
+    return { article };
   }
 
   @FieldResolver(() => [KnowledgeArticleVersion], { description: 'Every published version, newest first' })

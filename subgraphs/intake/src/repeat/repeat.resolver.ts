@@ -1,10 +1,12 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { Role } from '../../../../schema/identity/roles';
 import type { IntakeContext } from '../context';
 import { Ticket } from '../ticket/ticket.entity';
+import { MergeTicketPayload, ticketPayload, type TicketPayload, UnmergeTicketPayload } from '../ticket/ticket.payload';
 import { PHONE_PATTERN } from '../ticket/ticket.input';
 import { mergeTicket, unmergeTicket } from './merge-ticket';
+import { MergeTicketInput, UnmergeTicketInput } from './merge-ticket.input';
 import { REPEAT_SETTINGS, type RepeatReasonKind, similarTickets } from './similar-tickets';
 
 const REASON_KINDS = { SAME_CALLER: 'SAME_CALLER', NEARBY: 'NEARBY', SIMILAR_TEXT: 'SIMILAR_TEXT' } as const satisfies Record<RepeatReasonKind, RepeatReasonKind>;
@@ -94,25 +96,14 @@ export class RepeatResolver {
   }
 
   @Authorized(...CENTRE)
-  @Mutation(() => Ticket, { description: '并单: the ticket repeats another; it leaves the queues and follows that one' })
-  mergeTicket(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('intoTicketId', () => ID) intoTicketId: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
-    @Ctx() context: IntakeContext,
-  ): Promise<Ticket> {
-    return mergeTicket(context, ticketId, intoTicketId, reason, expectedVersion);
+  @Mutation(() => MergeTicketPayload, { description: '并单: the ticket repeats another; it leaves the queues and follows that one' })
+  mergeTicket(@Arg('input', () => MergeTicketInput) input: MergeTicketInput, @Ctx() context: IntakeContext): Promise<TicketPayload> {
+    return ticketPayload(mergeTicket(context, input.ticketId, input.intoTicketId, input.reason, input.expectedVersion ?? null));
   }
 
   @Authorized(...CENTRE)
-  @Mutation(() => Ticket, { description: "Undo a wrong merge (until the repeat's citizen was called back): the ticket is handled on its own again, from RECEIVED" })
-  unmergeTicket(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
-    @Ctx() context: IntakeContext,
-  ): Promise<Ticket> {
-    return unmergeTicket(context, ticketId, reason, expectedVersion);
+  @Mutation(() => UnmergeTicketPayload, { description: "Undo a wrong merge (until the repeat's citizen was called back): the ticket is handled on its own again, from RECEIVED" })
+  unmergeTicket(@Arg('input', () => UnmergeTicketInput) input: UnmergeTicketInput, @Ctx() context: IntakeContext): Promise<TicketPayload> {
+    return ticketPayload(unmergeTicket(context, input.ticketId, input.reason, input.expectedVersion ?? null));
   }
 }

@@ -12,6 +12,8 @@ import { TicketConnection } from './ticket-connection';
 import { Ticket } from './ticket.entity';
 import { TicketFilter } from './ticket-filter.input';
 import { CreateTicketInput } from './ticket.input';
+import { AnswerTicketPayload, CreateTicketPayload, ticketPayload, type TicketPayload } from './ticket.payload';
+import { AnswerTicketInput } from './answer-ticket.input';
 
 @Resolver(() => Ticket)
 export class TicketResolver {
@@ -45,26 +47,20 @@ export class TicketResolver {
   }
 
   @Authorized(Role.OPERATOR, Role.SUPERVISOR, Role.CITIZEN)
-  @Mutation(() => Ticket, { description: 'Record a citizen request (受理); a citizen files under their own phone number' })
-  createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() context: IntakeContext): Promise<Ticket> {
+  @Mutation(() => CreateTicketPayload, { description: 'Record a citizen request (受理); a citizen files under their own phone number' })
+  createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() context: IntakeContext): Promise<TicketPayload> {
     const { actor } = context;
     if (!hasRole(actor, Role.OPERATOR, Role.SUPERVISOR)) {
       if (!actor.phone) throw new ForbiddenError('a citizen account needs a verified phone number to file a request');
       input.citizenPhone = actor.phone;
     }
-    return createTicket(input, context);
+    return ticketPayload(createTicket(input, context));
   }
 
   @Authorized(Role.OPERATOR, Role.SUPERVISOR)
-  @Mutation(() => Ticket, { description: 'Close a ticket at intake with the answer given on the spot (直接答复)' })
-  answerTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('answer', () => String) answer: string,
-    @Ctx() context: IntakeContext,
-    @Arg('articleId', () => ID, { nullable: true, description: 'The knowledge-base article the answer came from' }) articleId?: string | null,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you saw; another one is a CONFLICT' }) expectedVersion?: number | null,
-  ): Promise<Ticket> {
-    return answerTicket(id, answer, context, { articleId, expectedVersion });
+  @Mutation(() => AnswerTicketPayload, { description: 'Close a ticket at intake with the answer given on the spot (直接答复)' })
+  answerTicket(@Arg('input', () => AnswerTicketInput) input: AnswerTicketInput, @Ctx() context: IntakeContext): Promise<TicketPayload> {
+    return ticketPayload(answerTicket(input.id, input.answer, context, { articleId: input.articleId, expectedVersion: input.expectedVersion }));
   }
 
   @FieldResolver(() => Category)
