@@ -226,8 +226,11 @@ describe('web console in chromium', () => {
     await row.waitFor();
     await row.locator('button:has-text("催办")').click();
     await readUntil(async () => (await assignmentsOf('extended')).assignments[0].urgeCount, (count) => count === 1, 5000);
+    // the board reloads after each action; supervising sends the ticket version it shows, so wait for the fresh one
+    await page.waitForLoadState('networkidle');
     await row.locator('button:has-text("督办")').click();
     await row.locator('button:has-text("督办")').waitFor({ state: 'detached' });
+    await page.waitForLoadState('networkidle');
     await screenshot(page, 'supervisor-extension');
     await row.locator('button:text-is("同意")').click();
     await row.waitFor({ state: 'detached' });
@@ -258,8 +261,8 @@ describe('web console in chromium', () => {
     expect(published.publishSubgraph).toMatchObject({ ok: true, version: 2, check: { serviceViolations: [], compositionErrors: [], contractViolations: [] } });
     const withoutZones = described.replace(/^\s+supplyZones\b.*$/m, '');
     expect(withoutZones).not.toBe(described);
-    const checked = await call('mutation($input: SubgraphInput!) { checkSubgraph(input: $input) { breakingChanges { path } } }', { input: { ...base, sdl: withoutZones } });
-    expect(checked.checkSubgraph.breakingChanges).toContainEqual({ path: 'Query.supplyZones' });
+    const checked = await call('mutation($input: SubgraphInput!) { checkSubgraph(input: $input) { check { breakingChanges { path } } } }', { input: { ...base, sdl: withoutZones } });
+    expect(checked.checkSubgraph.check.breakingChanges).toContainEqual({ path: 'Query.supplyZones' });
 
     const { page } = await chrome.desk();
     await signInAs(page, origin, 'sysadmin-1');
