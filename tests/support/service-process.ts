@@ -27,6 +27,8 @@ export class ServiceProcess {
     readonly entry: string,
     readonly port: number,
     readonly env: NodeJS.ProcessEnv,
+    /** The checkout whose build runs (a benchmark's baseline runs an earlier one beside this). */
+    readonly root: string = ROOT,
   ) {}
 
   get url(): string {
@@ -45,7 +47,7 @@ export class ServiceProcess {
   }
 
   start(args: string[] = []): this {
-    const child = spawn(process.execPath, [path.join(ROOT, this.entry), ...args], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(this.root, this.entry), ...args], { cwd: this.root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let buffered = '';
     const collect = (chunk: Buffer) => {

@@ -11,10 +11,14 @@ export interface BenchOptions {
   createConcurrency: number[];
   only: string | null;
   out: string | null;
+  /** An earlier checkout (built there) run beside this one on the same databases, operation by operation. */
+  baseline: string | null;
+  rounds: number;
 }
 
 const USAGE = `npm run bench -- [--tickets 1000000] [--per-day 6000] [--embedded] [--reuse NAME | --keep]
-                   [--seconds 15] [--warmup 3] [--create 10,50,100] [--only createTicket] [--out results.json]`;
+                   [--seconds 15] [--warmup 3] [--create 10,50,100] [--only createTicket] [--out results.json]
+                   [--baseline DIR --rounds 2]  (DIR: an earlier checkout, measured beside this one; needs --reuse)`;
 
 export function readBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -30,6 +34,8 @@ export function readBenchOptions(argv: string[]): BenchOptions {
       create: { type: 'string', default: '10,50,100' },
       only: { type: 'string' },
       out: { type: 'string' },
+      baseline: { type: 'string' },
+      rounds: { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -43,16 +49,21 @@ export function readBenchOptions(argv: string[]): BenchOptions {
     return value;
   };
   const tickets = number('tickets', values.tickets);
+  const reuse = values.reuse ?? (values.keep ? `bench_${tickets}` : null);
+  // both checkouts read and write the same databases: generated once, kept
+  if (values.baseline && !reuse) throw new Error(`--baseline needs --reuse NAME (or --keep)\n${USAGE}`);
   return {
     tickets,
     perDay: number('per-day', values['per-day']) || 6000,
     embedded: values.embedded,
     // --keep alone names the databases after their size, so the next --reuse finds them
-    reuse: values.reuse ?? (values.keep ? `bench_${tickets}` : null),
+    reuse,
     seconds: number('seconds', values.seconds),
     warmupSeconds: number('warmup', values.warmup),
     createConcurrency: values.create.split(',').filter(Boolean).map((text) => number('create', text)),
     only: values.only ?? null,
     out: values.out ?? null,
+    baseline: values.baseline ?? null,
+    rounds: Math.max(1, number('rounds', values.rounds)),
   };
 }
