@@ -5,6 +5,7 @@ import { DataSource, type MixedList } from 'typeorm';
 import { type DatabaseTarget, describeTarget } from './database-target';
 import { failoverDriver } from './node-failover';
 import { QueryCounter } from './query-counter';
+import { readCommittedDriver } from './read-committed';
 
 export interface SubgraphDataSource {
   dataSource: DataSource;
@@ -51,8 +52,9 @@ export async function openDataSource(target: DatabaseTarget, parts: DataSourcePa
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       poolSize: 10,
-      // a cluster's nodes: connections from this service's own node, from the next when it is down
-      ...(target.nodes.length > 1 ? { driver: failoverDriver(target.nodes) } : {}),
+      // a cluster's nodes: connections from this service's own node, from the next when it is down;
+      // every connection reads committed data from the start (inTransaction relies on it)
+      driver: target.nodes.length > 1 ? failoverDriver(target.nodes) : readCommittedDriver(),
     });
   } else {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
