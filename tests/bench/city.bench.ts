@@ -66,6 +66,7 @@ const SERVICE_ENV = { LOG_LEVEL: 'error', SEED_SAMPLE_TICKETS: '0', RATE_LIMIT_I
 
 async function main() {
   const options = readBenchOptions(process.argv.slice(2));
+  if (options.profile) fs.mkdirSync(path.join(options.profile, 'before'), { recursive: true });
   const where = options.embedded ? 'embedded SQLite' : 'MariaDB';
   const box = machine();
   console.log(`${box.date} · ${box.cpu} · ${box.cores} cores · ${box.memoryGiB} GiB · Node ${box.node} · load average ${box.loadAverage.join(' ')} · /work free ${box.diskFree}`);
@@ -74,12 +75,12 @@ async function main() {
     engine: options.embedded ? 'embedded' : 'mysql',
     name: options.reuse ?? undefined,
     keep: options.reuse !== null,
-    env: SERVICE_ENV,
+    env: { ...SERVICE_ENV, ...(options.profile ? { CPU_PROFILE_DIR: options.profile } : {}) },
     beforeStart: (settings) => generateIfEmpty(settings, options.tickets, options.perDay),
   });
   // the earlier checkout's services on the same databases, idle while ours are measured and the other way round
   const before = options.baseline
-    ? await startProcessStack({ engine: options.embedded ? 'embedded' : 'mysql', name: options.reuse!, keep: true, env: SERVICE_ENV, root: path.resolve(options.baseline) }).catch(async (error: unknown) => {
+    ? await startProcessStack({ engine: options.embedded ? 'embedded' : 'mysql', name: options.reuse!, keep: true, env: { ...SERVICE_ENV, ...(options.profile ? { CPU_PROFILE_DIR: path.join(options.profile, 'before') } : {}) }, root: path.resolve(options.baseline) }).catch(async (error: unknown) => {
         await stack.close();
         throw error;
       })
@@ -114,6 +115,7 @@ async function main() {
       fs.writeFileSync(options.out, JSON.stringify({ machine: box, engine: where, sizes, options, results }, null, 2));
       console.log(`\nwritten to ${options.out}`);
     }
+    if (options.profile) console.log(`\nprofiles (written as the services stop) in ${options.profile}: node dist/bench/tests/bench/gateway/profile-summary-main.js ${options.profile}/water.cpuprofile 20`);
   } finally {
     await intake?.destroy();
     await before?.close();

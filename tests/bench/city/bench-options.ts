@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
@@ -14,11 +15,14 @@ export interface BenchOptions {
   /** An earlier checkout (built there) run beside this one on the same databases, operation by operation. */
   baseline: string | null;
   rounds: number;
+  /** Every service runs under `node --cpu-prof` and writes `<service>.cpuprofile` here (the baseline's under `before/`). */
+  profile: string | null;
 }
 
 const USAGE = `npm run bench -- [--tickets 1000000] [--per-day 6000] [--embedded] [--reuse NAME | --keep]
                    [--seconds 15] [--warmup 3] [--create 10,50,100] [--only createTicket] [--out results.json]
-                   [--baseline DIR --rounds 2]  (DIR: an earlier checkout, measured beside this one; needs --reuse)`;
+                   [--baseline DIR --rounds 2]  (DIR: an earlier checkout, measured beside this one; needs --reuse)
+                   [--profile DIR]  (each service's CPU profile, DIR/<service>.cpuprofile)`;
 
 export function readBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -36,6 +40,7 @@ export function readBenchOptions(argv: string[]): BenchOptions {
       out: { type: 'string' },
       baseline: { type: 'string' },
       rounds: { type: 'string', default: '1' },
+      profile: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -65,5 +70,6 @@ export function readBenchOptions(argv: string[]): BenchOptions {
     out: values.out ?? null,
     baseline: values.baseline ?? null,
     rounds: Math.max(1, number('rounds', values.rounds)),
+    profile: values.profile ? path.resolve(values.profile) : null,
   };
 }

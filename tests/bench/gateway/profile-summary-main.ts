@@ -26,7 +26,7 @@ function placeOf(url: string): string {
   }
   if (url.startsWith('node:')) return url;
   if (url === '') return '(native, GC, idle)';
-  const ours = url.match(/dist\/bench\/([^/]+\/[^/]+)/);
+  const ours = url.match(/dist\/(?:bench\/)?([^/]+\/[^/]+)/);
   return ours ? ours[1] : url;
 }
 
