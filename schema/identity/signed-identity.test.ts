@@ -1,7 +1,8 @@
 import { developmentHopKeys } from './hop-keys';
+import { Role } from './roles';
 import { HopVerifier, IDENTITY_HEADER, signIdentity, type HopRequest } from './signed-identity';
 
-const operator = { id: 'op-1', roles: ['operator' as const], department: null, phone: null };
+const operator = { id: 'op-1', roles: [Role.OPERATOR], department: null, phone: null };
 const gateway = developmentHopKeys('gateway');
 const QUERY = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticket { id } } }';
 const variables = { representations: [{ __typename: 'Ticket', id: 't-1' }, { id: 't-2', __typename: 'Ticket' }] };
