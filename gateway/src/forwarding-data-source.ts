@@ -48,17 +48,33 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
     // loading the schema (`_service { sdl }`) and health checks happen outside any client request.
     // Signed here, per attempt: a retried call carries a fresh time and nonce, never one that may be near its expiry.
     const client = 'incomingRequestContext' in options ? options.context : null;
-    const headers = await signIdentity(client?.identity ?? GATEWAY_IDENTITY, this.hopKeys, this.subgraph, { method: 'POST', query, operationName, variables });
+    // the variables (an entity fetch's representations) serialised once, for the body and for the signature
+    const variablesJson = JSON.stringify(variables ?? {});
+    const headers = await signIdentity(client?.identity ?? GATEWAY_IDENTITY, this.hopKeys, this.subgraph, { method: 'POST', query, operationName, variables, variablesJson });
     headers['content-type'] = 'application/json';
     if (client?.requestId) headers[REQUEST_ID_HEADER] = client.requestId;
     try {
-      return (await postGraphQL(this.url, headers, JSON.stringify({ query, operationName, variables, extensions }), signal)) as GatewayGraphQLResponse;
+      return (await postGraphQL(this.url, headers, requestBody(query, operationName, variablesJson, extensions), signal)) as GatewayGraphQLResponse;
     } catch (error) {
       const answer = answeredWithErrors(error);
       if (answer) return answer;
       throw error;
     }
   }
+}
+
+const QUERY_TEXTS = 1000;
+const queryJson = new Map<string, string>();
+/** The body JSON.stringify would write, with the query's escaped text remembered (the planner sends the same few) and the variables' reused. */
+function requestBody(query: string, operationName: string | undefined, variablesJson: string, extensions: unknown): string {
+  let quoted = queryJson.get(query);
+  if (quoted === undefined) {
+    if (queryJson.size >= QUERY_TEXTS) queryJson.clear();
+    queryJson.set(query, (quoted = JSON.stringify(query)));
+  }
+  const name = operationName === undefined ? '' : `,"operationName":${JSON.stringify(operationName)}`;
+  const more = extensions === undefined ? '' : `,"extensions":${JSON.stringify(extensions)}`;
+  return `{"query":${quoted}${name},"variables":${variablesJson}${more}}`;
 }
 
 /** The planner's fetch for this subgraph reads when it is a query (an entity fetch after a mutation too). */

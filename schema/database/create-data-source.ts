@@ -5,6 +5,7 @@ import { DataSource, type MixedList } from 'typeorm';
 import { type DatabaseTarget, describeTarget } from './database-target';
 import { failoverDriver } from './node-failover';
 import { QueryCounter } from './query-counter';
+import { readCommittedDriver } from './read-committed';
 
 export interface SubgraphDataSource {
   dataSource: DataSource;
@@ -51,8 +52,13 @@ export async function openDataSource(target: DatabaseTarget, parts: DataSourcePa
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       poolSize: 10,
-      // a cluster's nodes: connections from this service's own node, from the next when it is down
-      ...(target.nodes.length > 1 ? { driver: failoverDriver(target.nodes) } : {}),
+      // TypeORM runs every statement through mysql2's promise wrapper, which by default captures a stack per statement
+      // (Error.captureStackTrace) to mend the driver error's stack; TypeORM wraps the error in a QueryFailedError
+      // with a stack of its own anyway
+      trace: false,
+      // a cluster's nodes: connections from this service's own node, from the next when it is down;
+      // every connection reads committed data from the start (inTransaction relies on it)
+      driver: target.nodes.length > 1 ? failoverDriver(target.nodes) : readCommittedDriver(),
     });
   } else {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });

@@ -1,5 +1,6 @@
 import mysql, { type Pool, type PoolConnection, type PoolOptions } from 'mysql2';
 import type { DatabaseNode } from './database-target';
+import { readCommittedPool } from './read-committed';
 
 /** How long a node that refused a connection (or was not ready) is passed over before it is tried again. */
 const OFFLINE_MS = 3000;
@@ -18,14 +19,14 @@ interface NodePool {
  * few seconds and then preferred again once it answers. A new connection is asked whether its node is a synced
  * member (`wsrep_ready`): a Galera node that is still joining, or cut off from the majority, accepts logins but
  * refuses every statement, and a service must not be sent there. A server without Galera (wsrep off or absent) is
- * always ready.
+ * always ready. Each node's connections read committed data (`readCommittedPool`).
  */
 class FailoverPool {
   private readonly pools: NodePool[];
   private readonly checked = new WeakSet<PoolConnection>();
 
   constructor(nodes: DatabaseNode[], options: PoolOptions) {
-    this.pools = nodes.map((node) => ({ node, pool: mysql.createPool({ ...options, host: node.host, port: node.port }), offlineUntil: 0 }));
+    this.pools = nodes.map((node) => ({ node, pool: readCommittedPool(mysql.createPool({ ...options, host: node.host, port: node.port })), offlineUntil: 0 }));
   }
 
   getConnection(callback: Callback): void {

@@ -25,11 +25,13 @@ function isRetryable(error: unknown): boolean {
  * for another's lock must then see what that other step wrote (InnoDB's
  * default, REPEATABLE READ, would show it the snapshot from before the wait).
  * Writes are protected by row locks and version checks, not by the snapshot.
+ * The level is set once per connection when the pool opens it (read-committed.ts),
+ * not before every transaction: that was one statement more per transaction.
  */
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await (dataSource.options.type === 'mysql' ? dataSource.transaction('READ COMMITTED', work) : dataSource.transaction(work));
+      return await dataSource.transaction(work);
     } catch (error) {
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));

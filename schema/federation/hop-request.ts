@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import type { HopRequest } from '../identity/signed-identity';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -8,8 +7,8 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
  * Server reads them: the JSON body of a POST, the URL parameters of a GET
  * (variables as JSON text there). A GET signed as a POST does not match.
  */
-export function hopRequestOf(req: Request): HopRequest {
-  const method = req.method.toUpperCase();
+export function hopRequestOf(req: { method?: string; body?: unknown; query?: unknown }): HopRequest {
+  const method = (req.method ?? 'GET').toUpperCase();
   const source = (method === 'GET' ? req.query : req.body) as Record<string, unknown> | undefined;
   if (!source || typeof source !== 'object' || Array.isArray(source)) return { method, query: '' };
   let variables = source.variables;

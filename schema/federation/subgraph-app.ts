@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { errorFormatter } from '../http/error-reporting';
 import { mountProbes, type Probes } from '../http/probes';
@@ -9,6 +10,7 @@ import { requestLogging } from '../http/request-logging';
 import type { HopKeys } from '../identity/hop-keys';
 import { readSchemaReadTokens, schemaReaderFrom } from '../identity/schema-reader';
 import { HopVerifier } from '../identity/signed-identity';
+import { GRAPHQL_BODY_LIMIT, graphQLPostHandler, serveGraphQLPostsFirst } from './graphql-post';
 import { hopRequestOf } from './hop-request';
 import { graphqlMetrics } from '../observability/graphql-metrics';
 import { type Logger, serviceLogger } from '../observability/logger';
@@ -64,26 +66,24 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLogging(logger));
+  const prelude = requestLogging(logger);
+  app.use(prelude);
   const probes = mountProbes(app, {
     ready: options.isHealthy,
     report: async (_req, databaseAnswers) => ({ subgraph: options.name, database: databaseAnswers ? 'up' : 'down' }),
   });
   mountMetrics(app, serviceMetrics(options.name));
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = currentRequestId() ?? requestIdFrom(req.headers);
-        const request = hopRequestOf(req);
-        const reader = schemaReaderFrom(req.headers, request.query, schemaReadTokens);
-        if (reader) return options.createContext({ requestId, actor: reader });
-        // only the gateway speaks for a caller; another service for itself, or for a caller the gateway sent it
-        const hop = await verifier.verify(req.headers, request);
-        return options.createContext({ requestId, actor: hop.actor, hop: hop.token });
-      },
-    }),
-  );
+  const context = async (req: IncomingMessage & { body?: unknown }): Promise<C> => {
+    const requestId = currentRequestId() ?? requestIdFrom(req.headers);
+    const request = hopRequestOf(req);
+    const reader = schemaReaderFrom(req.headers, request.query, schemaReadTokens);
+    if (reader) return options.createContext({ requestId, actor: reader });
+    // only the gateway speaks for a caller; another service for itself, or for a caller the gateway sent it
+    const hop = await verifier.verify(req.headers, request);
+    return options.createContext({ requestId, actor: hop.actor, hop: hop.token });
+  };
+  // the gateway's hops skip Express (graphql-post.ts); whatever else reaches /graphql is served as before
+  serveGraphQLPostsFirst(app, prelude, graphQLPostHandler(apollo, context));
+  app.use('/graphql', express.json({ limit: GRAPHQL_BODY_LIMIT }), expressMiddleware(apollo, { context: ({ req }) => context(req) }));
   return { app, probes, verifier, stop: () => apollo.stop() };
 }

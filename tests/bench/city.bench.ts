@@ -27,6 +27,7 @@ import { runSpecProcess } from './spec-process';
  * each service's CPU (its own kernel counters), SQL statements (its /metrics)
  * and the gateway's subgraph fetches.
  *   npm run bench -- --tickets 1000000 --reuse city1m
+ *   npm run bench -- --reuse city1m --baseline ../before --rounds 2 --only ticket
  */
 const load = (spec: LoadSpec) => runSpecProcess<LoadResult>(path.join('city', 'load-client.js'), spec);
 
@@ -63,8 +64,12 @@ async function measure(stack: ProcessStack, operation: BenchOperation, seconds: 
   return { name: operation.name, concurrency: operation.concurrency, load: result, perRequest: perRequest(before, after, result.requests) };
 }
 
+// one client from one address: the per-address and per-caller limits would be what is measured
+const SERVICE_ENV = { LOG_LEVEL: 'error', SEED_SAMPLE_TICKETS: '0', RATE_LIMIT_IP_REQUESTS: '1000000000', RATE_LIMIT_COST: '1000000000000' };
+
 async function main() {
   const options = readBenchOptions(process.argv.slice(2));
+  if (options.profile) fs.mkdirSync(path.join(options.profile, 'before'), { recursive: true });
   const where = options.embedded ? 'embedded SQLite' : 'MariaDB';
   const box = machine();
   console.log(`${box.date} · ${box.cpu} · ${box.cores} cores · ${box.memoryGiB} GiB · Node ${box.node} · load average ${box.loadAverage.join(' ')} · /work free ${box.diskFree}`);
@@ -73,22 +78,39 @@ async function main() {
     engine: options.embedded ? 'embedded' : 'mysql',
     name: options.reuse ?? undefined,
     keep: options.reuse !== null,
-    // one client from one address: the per-address and per-caller limits would be what is measured
-    env: { LOG_LEVEL: 'error', SEED_SAMPLE_TICKETS: '0', RATE_LIMIT_IP_REQUESTS: '1000000000', RATE_LIMIT_COST: '1000000000000' },
+    env: { ...SERVICE_ENV, ...(options.profile ? { CPU_PROFILE_DIR: options.profile } : {}) },
     beforeStart: (settings) => generateIfEmpty(settings, options.tickets, options.perDay),
   });
+  // the earlier checkout's services on the same databases, idle while ours are measured and the other way round
+  const before = options.baseline
+    ? await startProcessStack({ engine: options.embedded ? 'embedded' : 'mysql', name: options.reuse!, keep: true, env: { ...SERVICE_ENV, ...(options.profile ? { CPU_PROFILE_DIR: path.join(options.profile, 'before') } : {}) }, root: path.resolve(options.baseline) }).catch(async (error: unknown) => {
+        await stack.close();
+        throw error;
+      })
+    : null;
   let intake: DataSource | null = null;
   try {
     intake = (await openIntakeDataSource({ ...stack.settings, migrate: false })).dataSource;
     const sizes = await databaseSizes(stack, intake);
     console.log(`sizes: ${sizes.summary}`);
     const operations = (await benchOperations(intake, options.createConcurrency)).filter((operation) => !options.only || operation.name.includes(options.only));
+    const stacks = before ? [{ stack, label: '' }, { stack: before, label: ' · before' }] : [{ stack, label: '' }];
     const results: OperationResult[] = [];
-    for (const operation of operations) {
-      process.stdout.write(`  ${operation.name} at c=${operation.concurrency}… `);
-      const result = await measure(stack, operation, options.seconds, options.warmupSeconds);
-      console.log(`${result.load.ok} ok of ${result.load.requests}${result.load.firstError ? `; first error: ${result.load.firstError}` : ''}`);
-      results.push(result);
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const [index, operation] of operations.entries()) {
+        // the order turns every operation and round, so neither side always runs on the warmer machine
+        const order = (round + index) % 2 === 0 ? stacks : [...stacks].reverse();
+        for (const side of order) {
+          const slot = round * stacks.length + stacks.indexOf(side);
+          // a mutation that may run once per target: each side and round gets its own share of the targets
+          const share = operation.once ? { ...operation, bodies: operation.bodies.filter((_, i) => i % (options.rounds * stacks.length) === slot) } : operation;
+          const name = `${operation.name}${side.label}${options.rounds > 1 ? ` r${round + 1}` : ''}`;
+          process.stdout.write(`  ${name} at c=${operation.concurrency}… `);
+          const result = { ...(await measure(side.stack, share, options.seconds, options.warmupSeconds)), name };
+          console.log(`${result.load.ok} ok of ${result.load.requests}${result.load.firstError ? `; first error: ${result.load.firstError}` : ''}`);
+          results.push(result);
+        }
+      }
     }
     const end = machine();
     printResults(results, `${where}, ${sizes.tickets} tickets; ${options.seconds} s per operation after ${options.warmupSeconds} s of warm-up; load average before ${box.loadAverage.join(' ')}, after ${end.loadAverage.join(' ')}`);
@@ -96,8 +118,10 @@ async function main() {
       fs.writeFileSync(options.out, JSON.stringify({ machine: box, engine: where, sizes, options, results }, null, 2));
       console.log(`\nwritten to ${options.out}`);
     }
+    if (options.profile) console.log(`\nprofiles (written as the services stop) in ${options.profile}: node dist/bench/tests/bench/gateway/profile-summary-main.js ${options.profile}/water.cpuprofile 20`);
   } finally {
     await intake?.destroy();
+    await before?.close();
     await stack.close();
   }
 }

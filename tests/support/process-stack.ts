@@ -14,12 +14,12 @@ const ROOT = repositoryRoot();
 export const PROCESS_SUBGRAPHS = ['intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'] as const;
 export type ProcessSubgraph = (typeof PROCESS_SUBGRAPHS)[number];
 
-let built = false;
+const built = new Set<string>();
 /** The compiled entries are what a city runs; `tsc -b` takes half a second when the build is current. */
-export function buildOnce(): void {
-  if (built) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  built = true;
+export function buildOnce(root = ROOT): void {
+  if (built.has(root)) return;
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  built.add(root);
 }
 
 export interface ProcessStackOptions {
@@ -43,6 +43,8 @@ export interface ProcessStackOptions {
   registry?: boolean;
   /** Runs after migrate and seed, before any service starts (a benchmark writes its data here, unseen by the feeds). */
   beforeStart?: (settings: DatabaseSettings) => Promise<void>;
+  /** Run the services as this checkout built them (default this one): `npm run bench -- --baseline DIR`. */
+  root?: string;
 }
 
 export interface ProcessStack {
@@ -62,7 +64,8 @@ export interface ProcessStack {
  * `migrate` step first, on fresh databases dropped on close.
  */
 export async function startProcessStack(options: ProcessStackOptions = {}): Promise<ProcessStack> {
-  buildOnce();
+  const root = options.root ?? ROOT;
+  buildOnce(root);
   const names = options.subgraphs ?? PROCESS_SUBGRAPHS;
   const id = options.name ?? `p${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const settings: DatabaseSettings =
@@ -97,13 +100,13 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   };
   try {
     for (const name of names) {
-      const service = new ServiceProcess(name, `dist/subgraphs/${name}/src/main.js`, ports[name], env);
+      const service = new ServiceProcess(name, `dist/subgraphs/${name}/src/main.js`, ports[name], env, root);
       const code = await service.runToEnd(['migrate']);
       if (code !== 0) throw new Error(`${name} migrate exited ${code}:\n${service.lines.join('\n')}`);
       subgraphs[name] = service;
     }
     if (options.seed !== false) {
-      const seeding = new ServiceProcess('seed', 'dist/seeds/main.js', 0, { ...env, MIGRATE_ON_START: 'true' });
+      const seeding = new ServiceProcess('seed', 'dist/seeds/main.js', 0, { ...env, MIGRATE_ON_START: 'true' }, root);
       const code = await seeding.runToEnd([]);
       if (code !== 0) throw new Error(`seeding exited ${code}:\n${seeding.lines.join('\n')}`);
     }
@@ -119,7 +122,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       if ((await bootstrap.runToEnd([])) !== 0) throw new Error(`registry bootstrap failed:\n${bootstrap.lines.join('\n')}`);
     }
     if (options.gateway !== false) {
-      gateway = new ServiceProcess('gateway', 'dist/gateway/src/main.js', ports.gateway, env).start();
+      gateway = new ServiceProcess('gateway', 'dist/gateway/src/main.js', ports.gateway, env, root).start();
       await gateway.waitFor('/readyz', 60_000);
     }
   } catch (error) {

@@ -27,6 +27,8 @@ export class ServiceProcess {
     readonly entry: string,
     readonly port: number,
     readonly env: NodeJS.ProcessEnv,
+    /** The checkout whose build runs (a benchmark's baseline runs an earlier one beside this). */
+    readonly root: string = ROOT,
   ) {}
 
   get url(): string {
@@ -45,7 +47,9 @@ export class ServiceProcess {
   }
 
   start(args: string[] = []): this {
-    const child = spawn(process.execPath, [path.join(ROOT, this.entry), ...args], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // CPU_PROFILE_DIR (npm run bench -- --profile DIR): each service writes <name>.cpuprofile there when it stops
+    const profile = this.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${this.env.CPU_PROFILE_DIR}`, `--cpu-prof-name=${this.name}.cpuprofile`] : [];
+    const child = spawn(process.execPath, [...profile, path.join(this.root, this.entry), ...args], { cwd: this.root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let buffered = '';
     const collect = (chunk: Buffer) => {
@@ -74,6 +78,14 @@ export class ServiceProcess {
 
   async stop(): Promise<void> {
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.env.CPU_PROFILE_DIR) {
+      // a profile is written on a clean exit only: stop gracefully, and kill only what does not stop
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child?.kill('SIGKILL'), 15_000);
+      await this.exit;
+      clearTimeout(timer);
+      return;
+    }
     this.child.kill('SIGKILL');
     await this.exit;
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
@@ -11,10 +12,17 @@ export interface BenchOptions {
   createConcurrency: number[];
   only: string | null;
   out: string | null;
+  /** An earlier checkout (built there) run beside this one on the same databases, operation by operation. */
+  baseline: string | null;
+  rounds: number;
+  /** Every service runs under `node --cpu-prof` and writes `<service>.cpuprofile` here (the baseline's under `before/`). */
+  profile: string | null;
 }
 
 const USAGE = `npm run bench -- [--tickets 1000000] [--per-day 6000] [--embedded] [--reuse NAME | --keep]
-                   [--seconds 15] [--warmup 3] [--create 10,50,100] [--only createTicket] [--out results.json]`;
+                   [--seconds 15] [--warmup 3] [--create 10,50,100] [--only createTicket] [--out results.json]
+                   [--baseline DIR --rounds 2]  (DIR: an earlier checkout, measured beside this one; needs --reuse)
+                   [--profile DIR]  (each service's CPU profile, DIR/<service>.cpuprofile)`;
 
 export function readBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -30,6 +38,9 @@ export function readBenchOptions(argv: string[]): BenchOptions {
       create: { type: 'string', default: '10,50,100' },
       only: { type: 'string' },
       out: { type: 'string' },
+      baseline: { type: 'string' },
+      rounds: { type: 'string', default: '1' },
+      profile: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -43,16 +54,22 @@ export function readBenchOptions(argv: string[]): BenchOptions {
     return value;
   };
   const tickets = number('tickets', values.tickets);
+  const reuse = values.reuse ?? (values.keep ? `bench_${tickets}` : null);
+  // both checkouts read and write the same databases: generated once, kept
+  if (values.baseline && !reuse) throw new Error(`--baseline needs --reuse NAME (or --keep)\n${USAGE}`);
   return {
     tickets,
     perDay: number('per-day', values['per-day']) || 6000,
     embedded: values.embedded,
     // --keep alone names the databases after their size, so the next --reuse finds them
-    reuse: values.reuse ?? (values.keep ? `bench_${tickets}` : null),
+    reuse,
     seconds: number('seconds', values.seconds),
     warmupSeconds: number('warmup', values.warmup),
     createConcurrency: values.create.split(',').filter(Boolean).map((text) => number('create', text)),
     only: values.only ?? null,
     out: values.out ?? null,
+    baseline: values.baseline ?? null,
+    rounds: Math.max(1, number('rounds', values.rounds)),
+    profile: values.profile ? path.resolve(values.profile) : null,
   };
 }

@@ -26,7 +26,7 @@ function placeOf(url: string): string {
   }
   if (url.startsWith('node:')) return url;
   if (url === '') return '(native, GC, idle)';
-  const ours = url.match(/dist\/bench\/([^/]+\/[^/]+)/);
+  const ours = url.match(/dist\/(?:bench\/)?([^/]+\/[^/]+)/);
   return ours ? ours[1] : url;
 }
 
@@ -50,4 +50,4 @@ for (const [index, id] of profile.samples.entries()) {
 }
 const top = (counts: Map<string, number>, count: number) =>
   [...counts].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, samples]) => `${((100 * samples) / busy).toFixed(1).padStart(5)} %  ${name}`);
-console.log(`${busy} busy samples\n\nby place:\n${top(places, 25).join('\n')}\n\nby function (self):\n${top(functions, 30).join('\n')}`);
+console.log(`${busy} busy samples\n\nby place:\n${top(places, Number(process.env.PLACES ?? 25)).join('\n')}\n\nby function (self):\n${top(functions, 30).join('\n')}`);
