@@ -5,6 +5,7 @@ import { observeSubgraphFetch } from '../../schema/observability/gateway-metrics
 import type { HopKeys } from '../../schema/identity/hop-keys';
 import { signIdentity } from '../../schema/identity/signed-identity';
 import { REQUEST_ID_HEADER } from '../../schema/request-context';
+import { boundedMemo } from '../../schema/runtime/bounded-memo';
 import type { GatewayContext } from './gateway-context';
 import type { CallKind, SubgraphGuard } from './resilience/subgraph-guard';
 import { answeredWithErrors, upstreamError } from './resilience/subgraph-failure';
@@ -63,15 +64,11 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
   }
 }
 
-const QUERY_TEXTS = 1000;
-const queryJson = new Map<string, string>();
-/** The body JSON.stringify would write, with the query's escaped text remembered (the planner sends the same few) and the variables' reused. */
+/** A query's escaped text, remembered: the planner sends the same few. */
+const queryJson = boundedMemo(1000, (query: string) => JSON.stringify(query));
+/** The body JSON.stringify would write, with the query's escaped text remembered and the variables' reused. */
 function requestBody(query: string, operationName: string | undefined, variablesJson: string, extensions: unknown): string {
-  let quoted = queryJson.get(query);
-  if (quoted === undefined) {
-    if (queryJson.size >= QUERY_TEXTS) queryJson.clear();
-    queryJson.set(query, (quoted = JSON.stringify(query)));
-  }
+  const quoted = queryJson(query);
   const name = operationName === undefined ? '' : `,"operationName":${JSON.stringify(operationName)}`;
   const more = extensions === undefined ? '' : `,"extensions":${JSON.stringify(extensions)}`;
   return `{"query":${quoted}${name},"variables":${variablesJson}${more}}`;

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import stableStringify from 'safe-stable-stringify';
 import { PublicError, ErrorCode } from '../errors';
+import { boundedMemo } from '../runtime/bounded-memo';
 import { type HopKeys, keyOwner } from './hop-keys';
 import { NonceWindow } from './nonce-window';
 import type { Identity, Role } from './roles';
@@ -45,20 +46,9 @@ interface HopClaims extends JWTPayload {
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
-/** How many query texts keep their digest: the planner sends the same few per subgraph, a relay a new body each time. */
-const QUERY_DIGESTS = 1000;
-const queryDigests = new Map<string, string>();
-/** sha256 of a query text, remembered: hashing the same planner query on every hop was a share of signing and checking. */
-function queryDigest(query: string): string {
-  let found = queryDigests.get(query);
-  if (found === undefined) {
-    found = digest(query);
-    // forgetting them all at once is cheaper than an LRU's bookkeeping, and the few hot texts come back at once
-    if (queryDigests.size >= QUERY_DIGESTS) queryDigests.clear();
-    queryDigests.set(query, found);
-  }
-  return found;
-}
+/** sha256 of a query text, remembered: the planner sends the same few per subgraph (a relay a new body each time),
+ * and hashing them on every hop was a share of signing and checking. */
+const queryDigest = boundedMemo(1000, digest);
 
 const canonical = (variables: unknown) => stableStringify(variables ?? {}) ?? '{}';
 const bindings = (request: HopRequest) => ({
@@ -80,13 +70,8 @@ function variablesMatch(signed: string, variables: unknown): boolean {
   return signed === digest(JSON.stringify(variables ?? {}) ?? '{}') || signed === digest(canonical(variables));
 }
 
-const headers = new Map<string, string>();
 /** A signer's JWS header never changes: encoded once per key id. */
-function headerOf(keyId: string): string {
-  let header = headers.get(keyId);
-  if (header === undefined) headers.set(keyId, (header = encode({ alg: 'EdDSA', kid: keyId, typ: TOKEN_TYPE })));
-  return header;
-}
+const headerOf = boundedMemo(100, (keyId: string) => encode({ alg: 'EdDSA', kid: keyId, typ: TOKEN_TYPE }));
 
 export interface SignOptions {
   /** The verified hop this request continues (RequestContext.hop): needed to speak for anyone but oneself. */
