@@ -39,7 +39,7 @@ describe("a subgraph's /graphql", () => {
   it('refuses an unsigned POST as before (401)', async () => {
     const response = await fetch(`${listening.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
     expect(response.status).toBe(401);
-    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers a body that is not JSON with 400, and one over 1 MB with 413 (through Express)', async () => {

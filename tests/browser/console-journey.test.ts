@@ -245,7 +245,8 @@ describe('web console in chromium', () => {
     const admin = `Bearer ${await tokenFor('systemAdmin')}`;
     const call = async (query: string, variables: Record<string, unknown>) => {
       const response = await fetch(`${stack.env.REGISTRY_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: admin }, body: JSON.stringify({ query, variables }) });
-      const body = await response.json();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query's own shape, read by the test below
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,13 +24,15 @@ import { productionCredentials } from './production-credentials';
  * every gateway alike. CPU per request is read from each gateway process's
  * own kernel counters over its measured interval.
  */
+/** Hive Gateway's own package folder (in the source tree: its script is plain JavaScript, not compiled). */
+const HIVE_DIR = path.resolve(__dirname, '../../../../../tests/bench/gateway/hive');
 const ENGINES = {
   ours: { script: 'engines/ours-main.js', args: [] as string[] },
   /** Ours as an earlier commit built it (--baseline DIR: that checkout, compiled with tsconfig.bench.json): a change measured against what it replaces, in the same run. */
   'ours-before': { script: 'engines/ours-main.js', args: [] as string[] },
   apollo: { script: 'engines/apollo-main.js', args: [] as string[] },
-  hive: { script: 'engines/hive-main.js', args: [] as string[] },
-  'hive-rust': { script: 'engines/hive-main.js', args: ['--rust'] },
+  hive: { script: path.join(HIVE_DIR, 'hive-main.cjs'), args: [] as string[] },
+  'hive-rust': { script: path.join(HIVE_DIR, 'hive-main.cjs'), args: ['--rust'] },
 };
 type EngineName = keyof typeof ENGINES;
 /** The fewest requests a measured round makes, however slow the machine. */
@@ -68,7 +71,19 @@ async function stubFetches(stubs: Started[]): Promise<{ fetches: number; distinc
   return counts.reduce((sum, count) => ({ fetches: sum.fetches + count.fetches, distinct: sum.distinct + count.distinct }), { fetches: 0, distinct: 0 });
 }
 
+/**
+ * Hive Gateway is installed beside its script on first use, from its own lockfile: its dependencies declare
+ * Node >= 22, and the project's own install stays free of their engine warnings.
+ */
+function installHive() {
+  if (fs.existsSync(path.join(HIVE_DIR, 'node_modules/@graphql-hive/gateway/package.json'))) return;
+  console.log(`installing Hive Gateway into ${HIVE_DIR} (once; its dependencies warn that they want Node >= 22, and run on ${process.version})`);
+  const installed = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: HIVE_DIR, stdio: 'inherit' });
+  if (installed.status !== 0) throw new Error(`npm ci in ${HIVE_DIR} exited ${installed.status}`);
+}
+
 async function main() {
+  if (engineNames.some((name) => name.startsWith('hive'))) installHive();
   const started: Started[] = [];
   process.on('exit', () => started.forEach(({ child }) => child.kill('SIGTERM')));
   const profiling = (name: string) => (options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`, `--cpu-prof-name=${name}.cpuprofile`] : []);

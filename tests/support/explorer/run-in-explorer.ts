@@ -4,6 +4,9 @@ import { chromium } from 'playwright-core';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const SESSION_KEY = 'hotline-console.token';
+// the callbacks given to the page run in the browser, not here: these are the page's globals they touch
+declare const window: { localStorage: { setItem(key: string, value: string): void } };
+declare const document: { querySelector(selector: string): unknown };
 
 export interface ExplorerRun {
   /** The response GraphiQL's result pane holds after the run, parsed. */
