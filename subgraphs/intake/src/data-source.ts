@@ -19,6 +19,7 @@ import { DepartmentKnowledge1764900000000 } from './migrations/1764900000000-dep
 import { CitizenNotice1765000000000 } from './migrations/1765000000000-citizen-notice';
 import { AssignmentByDepartment1765100000000 } from './migrations/1765100000000-assignment-by-department';
 import { QueueIndexes1766000000000 } from './migrations/1766000000000-queue-indexes';
+import { TicketDepartment1767000000000 } from './migrations/1767000000000-ticket-department';
 import { KnowledgeArticleVersion } from './knowledge/article-version.entity';
 import { KnowledgeDraft } from './knowledge/knowledge-draft.entity';
 import { ClockLease } from './clock/clock-lease.entity';
@@ -31,6 +32,7 @@ import { IntakeRequest } from './ticket/intake-request.entity';
 import { PersonalDataAccess } from './personal-data/personal-data-access.entity';
 import { CitizenNotice } from './notice/citizen-notice.entity';
 import { Ticket } from './ticket/ticket.entity';
+import { TicketDepartment } from './ticket/ticket-department.entity';
 import { TicketSequence } from './ticket/ticket-sequence.entity';
 
 export const INTAKE_ENTITIES = [
@@ -51,8 +53,9 @@ export const INTAKE_ENTITIES = [
   KnowledgeArticleVersion,
   KnowledgeDraft,
   CitizenNotice,
+  TicketDepartment,
 ];
-export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000, DepartmentCatalogue1764600000000, DeadlineClock1764700000000, RepeatRequests1764800000000, DepartmentKnowledge1764900000000, CitizenNotice1765000000000, AssignmentByDepartment1765100000000, QueueIndexes1766000000000];
+export const INTAKE_MIGRATIONS = [CreateIntake1763900000000, PersonalDataAccess1764000000000, WorkingCalendar1764100000000, KnowledgeBase1764200000000, Lifecycle1764300000000, AuditOutbox1764400000000, OversightInputs1764500000000, DepartmentCatalogue1764600000000, DeadlineClock1764700000000, RepeatRequests1764800000000, DepartmentKnowledge1764900000000, CitizenNotice1765000000000, AssignmentByDepartment1765100000000, QueueIndexes1766000000000, TicketDepartment1767000000000];
 
 export function openIntakeDataSource(settings: DatabaseSettings): Promise<SubgraphDataSource> {
   return openDataSource(databaseTarget('intake', settings), { entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS });

@@ -43,12 +43,16 @@ const valuesOf = (row: Record<string, unknown>, columns: readonly string[]) =>
   columns.map((name) => (TIMES.has(name) && typeof row[name] === 'number' ? sqlTime(row[name] as number) : row[name]));
 const eventValues = (event: EventRow) => EVENT_COLUMNS.map((name) => (name === 'occurredAt' ? sqlTime(event.occurredAt) : event[name]));
 
-type Tables = Record<'ticket' | 'assignment' | 'outbox' | 'sequence' | 'trail' | 'head', BulkTable>;
+type Tables = Record<'ticket' | 'assignment' | 'department' | 'outbox' | 'sequence' | 'trail' | 'head', BulkTable>;
 
 async function writeIntake(tables: Tables, lives: TicketLife[], ticketColumns: string[], assignmentColumns: string[]): Promise<void> {
   for (const life of lives) {
     await tables.ticket.add(valuesOf(life.ticket, ticketColumns));
     for (const assignment of life.assignments) await tables.assignment.add(valuesOf(assignment, assignmentColumns));
+    // the department rows the dispatch wrote, with the status the ticket ended at
+    for (const departmentCode of new Set(life.assignments.map((assignment) => assignment.departmentCode as string))) {
+      await tables.department.add([life.ticket.id, departmentCode, sqlTime(life.ticket.createdAt as number), life.ticket.status]);
+    }
     // the relay delivered each event a moment after it was recorded
     for (const event of life.events) await tables.outbox.add([...eventValues(event), sqlTime(event.occurredAt.getTime() + 300)]);
   }
@@ -98,6 +102,7 @@ export async function generateCity(databases: CityDatabases, tickets: number, pe
   const tables: Tables = {
     ticket: await BulkTable.open(intake, 'ticket', ticketColumns),
     assignment: await BulkTable.open(intake, 'assignment', assignmentColumns),
+    department: await BulkTable.open(intake, 'ticket_department', ['ticketId', 'departmentCode', 'ticketCreatedAt', 'ticketStatus']),
     outbox: await BulkTable.open(intake, 'audit_event', [...EVENT_COLUMNS, 'deliveredAt']),
     sequence: await BulkTable.open(intake, 'ticket_sequence', ['day', 'lastValue']),
     trail: await BulkTable.open(audit, 'trail_event', [...EVENT_COLUMNS, 'ticketSeq', 'feedSeq', 'department', 'receivedAt', 'prevHash', 'hash']),
@@ -146,7 +151,7 @@ export async function generateCity(databases: CityDatabases, tickets: number, pe
   await databases.oversight.query("UPDATE feed_cursor SET seq = ?, eventId = ? WHERE id = 'audit'", [feedSeq, lastEventId]);
   // fresh statistics, as a database that grew to this size would have
   if (databases.intake.options.type === 'mysql') {
-    await intake.query('ANALYZE TABLE ticket, assignment, audit_event');
+    await intake.query('ANALYZE TABLE ticket, assignment, ticket_department, audit_event');
     await audit.query('ANALYZE TABLE trail_event, trail_head');
   }
   await intake.release();

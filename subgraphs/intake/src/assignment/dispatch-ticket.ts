@@ -7,6 +7,7 @@ import type { IntakeContext } from '../context';
 import { dispatchDeadline } from '../deadline/assignment-deadline';
 import { Department } from '../department/department.entity';
 import type { Ticket } from '../ticket/ticket.entity';
+import { recordTicketDepartments } from '../ticket/ticket-departments';
 import { loadTicketFor, saveTicketChange } from '../ticket/ticket-transition';
 import { Assignment } from './assignment.entity';
 import { latestDeadline } from './ticket-rollup';
@@ -55,6 +56,7 @@ export async function dispatchTicket(input: DispatchTicketInput, context: Intake
     // claim the ticket first: a concurrent dispatch then waits on its row lock and loses the version check cleanly
     const saved = await saveTicketChange(manager, ticket, { status: TicketStatus.DISPATCHED, deadline: latest });
     await manager.insert(Assignment, assignments);
+    await recordTicketDepartments(manager, saved, codes);
     for (const assignment of assignments) {
       await recordAudit(manager, 'intake', context, {
         ticketId: ticket.id,

@@ -9,6 +9,7 @@ import { Callback, CallbackResult } from '../callback/callback.entity';
 import type { IntakeContext } from '../context';
 import { dispatchDeadline } from '../deadline/assignment-deadline';
 import { Ticket } from '../ticket/ticket.entity';
+import { recordTicketDepartments } from '../ticket/ticket-departments';
 import { ticketNumbersOf } from '../ticket/ticket-number-blocks';
 import { visibleText } from '../ticket/visible-text';
 import type { HistoryRecord } from './history-record';
@@ -143,7 +144,10 @@ async function writeTicket(context: IntakeContext, manager: EntityManager, numbe
   }
 
   await manager.insert(Ticket, ticket);
-  if (assignment) await manager.insert(Assignment, assignment);
+  if (assignment) {
+    await manager.insert(Assignment, assignment);
+    await recordTicketDepartments(manager, ticket, [assignment.departmentCode]);
+  }
   if (callback) await manager.insert(Callback, callback);
   events.sort(([a], [b]) => a.getTime() - b.getTime());
   for (const [at, change] of events) await recordAudit(manager, 'intake', context, change, at);

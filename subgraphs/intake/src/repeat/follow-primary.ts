@@ -7,6 +7,7 @@ import { Assignment } from '../assignment/assignment.entity';
 import { Department } from '../department/department.entity';
 import { CitizenNotice } from '../notice/citizen-notice.entity';
 import { Ticket } from '../ticket/ticket.entity';
+import { syncTicketDepartments } from '../ticket/ticket-departments';
 
 /** The primary has a result its repeats' citizens can be told: reported, or already closed with it. */
 export const HAS_RESULT: readonly TicketStatus[] = [TicketStatus.RESULT_REPORTED, TicketStatus.CLOSED];
@@ -52,6 +53,7 @@ export async function passResultToRepeats(manager: EntityManager, context: Reque
   const now = new Date();
   for (const repeat of repeats) {
     await manager.update(Ticket, { id: repeat.id }, { status: TicketStatus.RESULT_REPORTED, updatedAt: now, version: () => 'version + 1' });
+    await syncTicketDepartments(manager, repeat.id, TicketStatus.RESULT_REPORTED);
     await manager.insert(CitizenNotice, { id: randomUUID(), ticketId: repeat.id, phone: repeat.citizenPhone, kind: 'MERGED_RESULT', text: noticeFor(repeat), createdAt: now, sentAt: null });
     await recordAudit(manager, 'intake', context, {
       ticketId: repeat.id,

@@ -3,6 +3,7 @@ import { updateIfUnchanged } from '../../../../schema/database/versioned-update'
 import { ConflictError, NotFoundError } from '../../../../schema/errors';
 import { assertTicketTransition, type TicketTransition } from '../lifecycle/ticket-lifecycle';
 import { Ticket } from './ticket.entity';
+import { syncTicketDepartments } from './ticket-departments';
 
 /**
  * Loads a ticket for a transition: refuses it with CONFLICT when the caller saw
@@ -28,7 +29,10 @@ export function assertExpectedVersion(what: string, actual: number, expected?: n
   }
 }
 
-/** Writes a ticket's new state under the optimistic version check (see updateIfUnchanged). */
-export function saveTicketChange(manager: EntityManager, ticket: Ticket, changes: Partial<Ticket>): Promise<Ticket> {
-  return updateIfUnchanged(manager, Ticket, ticket, changes, `ticket ${ticket.number}`);
+/** Writes a ticket's new state under the optimistic version check (see updateIfUnchanged), its status also on its department rows. */
+export async function saveTicketChange(manager: EntityManager, ticket: Ticket, changes: Partial<Ticket>): Promise<Ticket> {
+  const statusBefore = ticket.status;
+  const saved = await updateIfUnchanged(manager, Ticket, ticket, changes, `ticket ${ticket.number}`);
+  if (changes.status !== undefined && changes.status !== statusBefore) await syncTicketDepartments(manager, ticket.id, changes.status);
+  return saved;
 }
