@@ -188,6 +188,8 @@ describe('web console in chromium', () => {
     await page.locator('.created h3', { hasText: 'ANSWERED' }).waitFor();
     await screenshot(page, 'operator-answer');
     expect(await page.locator('.created fieldset').count()).toBe(0);
+    // answered: the suggestions no longer offer to answer it (nor to merge it)
+    expect(await page.locator('aside.suggestions button:has-text("直接答复")').count()).toBe(0);
     const answered = await stack.graphql('query($id: ID!) { ticket(id: $id) { status assignments { id } } }', { id: answeredId }, 'operator');
     expect(answered.body.data.ticket).toEqual({ status: 'ANSWERED', assignments: [] });
 

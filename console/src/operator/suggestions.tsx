@@ -25,7 +25,12 @@ function useSettled<T>(value: T, ms = 400): T {
 }
 
 /** While typing: knowledge-base answers (答复 on the spot) and open tickets about the same problem (并单). */
-export function Suggestions({ form, created, onChanged }: { form: Draft; created: { id: string; version: number } | null; onChanged(ticket: { status: TicketStatus; version: number }): void }) {
+// what the intake lifecycle allows (subgraphs/intake/src/lifecycle/ticket-lifecycle.ts): an answered or merged ticket is
+// offered neither again; the API would refuse it with ILLEGAL_TRANSITION
+const ANSWERABLE: TicketStatus[] = ['RECEIVED'];
+const MERGEABLE: TicketStatus[] = ['RECEIVED', 'DISPATCHED', 'RETURNED', 'RESULT_REPORTED', 'REOPENED'];
+
+export function Suggestions({ form, created, onChanged }: { form: Draft; created: { id: string; version: number; status: TicketStatus } | null; onChanged(ticket: { status: TicketStatus; version: number }): void }) {
   const { t, language } = useT();
   const draft = useSettled(form);
   const words = draft.content.trim();
@@ -49,7 +54,7 @@ export function Suggestions({ form, created, onChanged }: { form: Draft; created
         <article key={article.id} className="article">
           <strong>{language === 'zh' ? article.titleZh : article.titleEn}</strong>
           <p>{language === 'zh' ? article.bodyZh : article.bodyEn}</p>
-          {created && (
+          {created && ANSWERABLE.includes(created.status) && (
             <button
               type="button"
               onClick={() =>
@@ -70,7 +75,7 @@ export function Suggestions({ form, created, onChanged }: { form: Draft; created
           </strong>
           <p>{repeat.ticket.content}</p>
           <small>{repeat.reasons.map((reason) => reason.kind).join(', ')}</small>
-          {created && (
+          {created && MERGEABLE.includes(created.status) && (
             <button
               type="button"
               onClick={() =>
