@@ -36,7 +36,7 @@ function migrateAndSeed() {
 /** A first run finds the registry empty: register what runs now, so the gateway has a supergraph to follow. */
 function bootstrapRegistry() {
   const extra = DEPARTMENTS.map((name) => `${name}=${process.env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${port(name)}`}`);
-  runToEnd(['dist/gateway/src/supergraph/bootstrap-from-running.js', ...extra]);
+  runToEnd(['dist/registry/src/bootstrap-from-running.js', ...extra]);
 }
 
 /** Starts a service and keeps it running: a crash is logged and followed by a restart after a growing pause. */

@@ -1,18 +1,13 @@
 import { isProduction, readMilliseconds, readPort, readString } from '../../schema/config/env';
 import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
 import { type HopKeys, readHopKeys } from '../../schema/identity/hop-keys';
+import { readSubgraphEndpoints, type SubgraphEndpoint } from '../../schema/config/subgraph-endpoints';
 import { readExplorerSwitch } from '../../schema/http/explorer/explorer-config';
 import { readPublicOperations } from './auth/public-operations';
 import { readCorsOrigins } from './cors/cors-config';
 import { type LimitsConfig, readLimitsConfig } from './limits/limits-config';
 import { readTrustProxy, type TrustProxy } from './limits/trust-proxy-config';
 import { readResilienceConfig, type ResilienceConfig } from './resilience/resilience-config';
-
-export interface SubgraphEndpoint {
-  name: string;
-  /** Base URL: the subgraph serves `/graphql` below it. */
-  url: string;
-}
 
 /**
  * Where the supergraph comes from: the schema registry (departments publish,
@@ -52,17 +47,11 @@ export interface GatewayConfig {
   trustProxy?: TrustProxy;
 }
 
-export const SUBGRAPH_NAMES = ['intake', 'water', 'streetlight', 'transit', 'audit', 'oversight'] as const;
-const DEFAULT_PORTS: Record<string, number> = { intake: 4001, water: 4002, streetlight: 4003, transit: 4004, audit: 4005, oversight: 4006 };
-
 /** `<NAME>_URL` points the gateway at a subgraph elsewhere; by default each runs on its local port. */
 export function readGatewayConfig(env = process.env): GatewayConfig {
   return {
     port: readPort('GATEWAY_PORT', 4000, env),
-    subgraphs: SUBGRAPH_NAMES.map((name) => ({
-      name,
-      url: readString(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${readPort(`${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name], env)}`, env),
-    })),
+    subgraphs: readSubgraphEndpoints(env),
     pollIntervalMs: readMilliseconds('GATEWAY_POLL_INTERVAL_MS', 0, env),
     supergraphSource: readSupergraphSource(env),
     // on while developing (Sandbox, codegen); off in production unless asked for

@@ -27,7 +27,7 @@ export const SERVICES: Record<string, ServiceContract> = {
 /** Everything that migrates: the registry and the six subgraphs, each with its own database. */
 export const MIGRATING = ['registry', ...SUBGRAPHS];
 
-export const BOOTSTRAP_ENTRY = 'dist/gateway/src/supergraph/bootstrap-from-running.js';
+export const BOOTSTRAP_ENTRY = 'dist/registry/src/bootstrap-from-running.js';
 
 export function readText(relative: string): string {
   return fs.readFileSync(path.join(ROOT, relative), 'utf8');

@@ -144,7 +144,7 @@ describe('/metrics of the registry, and the gateway that follows it', () => {
     expect(await registry.runToEnd(['migrate'])).toBe(0);
     await registry.start().waitFor('/readyz');
     // a first start: the running subgraphs become supergraph version 1, as `npm start` does it
-    const bootstrap = new ServiceProcess('bootstrap', 'dist/gateway/src/supergraph/bootstrap-from-running.js', 0, env);
+    const bootstrap = new ServiceProcess('bootstrap', 'dist/registry/src/bootstrap-from-running.js', 0, env);
     expect(await bootstrap.runToEnd([])).toBe(0);
     follower = new ServiceProcess('gateway', 'dist/gateway/src/main.js', Number(env.GATEWAY_PORT), env).start();
     await follower.waitFor('/readyz', 60_000);

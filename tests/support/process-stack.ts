@@ -118,7 +118,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       const code = await registry.runToEnd(['migrate']);
       if (code !== 0) throw new Error(`registry migrate exited ${code}:\n${registry.lines.join('\n')}`);
       await registry.start().waitFor('/readyz', 60_000);
-      const bootstrap = new ServiceProcess('bootstrap', 'dist/gateway/src/supergraph/bootstrap-from-running.js', 0, env);
+      const bootstrap = new ServiceProcess('bootstrap', 'dist/registry/src/bootstrap-from-running.js', 0, env);
       if ((await bootstrap.runToEnd([])) !== 0) throw new Error(`registry bootstrap failed:\n${bootstrap.lines.join('\n')}`);
     }
     if (options.gateway !== false) {

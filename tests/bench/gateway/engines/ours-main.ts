@@ -1,6 +1,7 @@
 // first, as in gateway/src/main.ts: tracing wraps http and undici as they load (a no-op without OTEL_EXPORTER_OTLP_ENDPOINT)
 import '../../../../schema/observability/tracing';
-import { readGatewayConfig, type SubgraphEndpoint } from '../../../../gateway/src/config';
+import { readGatewayConfig } from '../../../../gateway/src/config';
+import type { SubgraphEndpoint } from '../../../../schema/config/subgraph-endpoints';
 import { buildGatewayApp } from '../../../../gateway/src/server';
 import { listen } from '../../../../schema/http/listen';
 import { serviceLogger } from '../../../../schema/observability/logger';

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { readDatabaseSettings } from '../../../schema/config/env';
-import { type HopKeys, readHopKeys } from '../../../schema/identity/hop-keys';
-import { REGISTRY_SERVICE } from '../../../schema/identity/roles';
-import type { DatabaseSettings } from '../../../schema/database/database-target';
-import { type BootstrapResult, bootstrapRegistry } from '../../../registry/src/bootstrap';
-import { openRegistryDataSource } from '../../../registry/src/data-source';
-import { readGatewayConfig, type SubgraphEndpoint } from '../config';
-import { fetchSubgraphSdl } from '../../../schema/federation/fetch-subgraph-sdl';
+import { readDatabaseSettings } from '../../schema/config/env';
+import { readSubgraphEndpoints, type SubgraphEndpoint } from '../../schema/config/subgraph-endpoints';
+import { type HopKeys, readHopKeys } from '../../schema/identity/hop-keys';
+import { REGISTRY_SERVICE } from '../../schema/identity/roles';
+import type { DatabaseSettings } from '../../schema/database/database-target';
+import { fetchSubgraphSdl } from '../../schema/federation/fetch-subgraph-sdl';
+import { type BootstrapResult, bootstrapRegistry } from './bootstrap';
+import { openRegistryDataSource } from './data-source';
 
 const ATTEMPTS = 60;
 
@@ -45,17 +45,19 @@ export async function bootstrapFromRunning(subgraphs: SubgraphEndpoint[], hopKey
   }
 }
 
-/** `node dist/gateway/src/supergraph/bootstrap-from-running.js [code=http://host:port …]`: the gateway's subgraphs plus any given. */
+/**
+ * `node dist/registry/src/bootstrap-from-running.js [code=http://host:port …]`: the platform's subgraphs (where the
+ * gateway finds them too: `<NAME>_URL`) plus any given. With `REGISTRY_URL` set it first waits for that registry.
+ */
 async function main(): Promise<void> {
-  const config = readGatewayConfig();
   const extra = process.argv.slice(2).map((arg) => {
     const [name, url] = arg.split('=');
     if (!name || !url) throw new Error(`expected code=url, got "${arg}"`);
     return { name, url };
   });
-  const source = config.supergraphSource;
-  if (source?.kind === 'registry') await retrying(() => registryHealthy(source.url));
-  const result = await bootstrapFromRunning([...config.subgraphs, ...extra], readHopKeys(REGISTRY_SERVICE), readDatabaseSettings('registry'));
+  const registryUrl = process.env.REGISTRY_URL?.replace(/\/+$/, '');
+  if (registryUrl) await retrying(() => registryHealthy(registryUrl));
+  const result = await bootstrapFromRunning([...readSubgraphEndpoints(), ...extra], readHopKeys(REGISTRY_SERVICE), readDatabaseSettings('registry'));
   console.log(
     result.kind === 'bootstrapped'
       ? `[registry] registered ${result.subgraphs.join(', ')} as supergraph version ${result.supergraphVersion}`
