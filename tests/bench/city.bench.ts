@@ -64,6 +64,20 @@ async function measure(stack: ProcessStack, operation: BenchOperation, seconds: 
   return { name: operation.name, concurrency: operation.concurrency, load: result, perRequest: perRequest(before, after, result.requests) };
 }
 
+/**
+ * What each service burns with no request at all (the outbox relays', oversight's and the clock's polls, timers,
+ * metrics): at one client's pace this is part of every request's CPU, so it is printed beside the operations.
+ */
+async function idleCpu(stack: ProcessStack, seconds: number): Promise<string> {
+  const services = [stack.gateway!, ...Object.values(stack.subgraphs)];
+  const before = await read(services);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const after = await read(services);
+  const perSecond = perRequest(before, after, seconds).cpuMs;
+  const total = Object.values(perSecond).reduce((sum, value) => sum + value, 0);
+  return `${Object.entries(perSecond).map(([name, ms]) => `${name} ${ms}`).join(', ')} (all ${total.toFixed(1)}) CPU ms a second`;
+}
+
 // one client from one address: the per-address and per-caller limits would be what is measured
 const SERVICE_ENV = { LOG_LEVEL: 'error', SEED_SAMPLE_TICKETS: '0', RATE_LIMIT_IP_REQUESTS: '1000000000', RATE_LIMIT_COST: '1000000000000' };
 
@@ -93,6 +107,7 @@ async function main() {
     intake = (await openIntakeDataSource({ ...stack.settings, migrate: false })).dataSource;
     const sizes = await databaseSizes(stack, intake);
     console.log(`sizes: ${sizes.summary}`);
+    if (options.idleSeconds > 0) console.log(`idle over ${options.idleSeconds} s: ${await idleCpu(stack, options.idleSeconds)}`);
     const operations = (await benchOperations(intake, options.createConcurrency)).filter((operation) => !options.only || operation.name.includes(options.only));
     const stacks = before ? [{ stack, label: '' }, { stack: before, label: ' · before' }] : [{ stack, label: '' }];
     const results: OperationResult[] = [];

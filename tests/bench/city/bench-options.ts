@@ -17,12 +17,15 @@ export interface BenchOptions {
   rounds: number;
   /** Every service runs under `node --cpu-prof` and writes `<service>.cpuprofile` here (the baseline's under `before/`). */
   profile: string | null;
+  /** Seconds of no load before the operations, each service's CPU over them printed; 0 skips it. */
+  idleSeconds: number;
 }
 
 const USAGE = `npm run bench -- [--tickets 1000000] [--per-day 6000] [--embedded] [--reuse NAME | --keep]
                    [--seconds 15] [--warmup 3] [--create 10,50,100] [--only createTicket] [--out results.json]
                    [--baseline DIR --rounds 2]  (DIR: an earlier checkout, measured beside this one; needs --reuse)
-                   [--profile DIR]  (each service's CPU profile, DIR/<service>.cpuprofile)`;
+                   [--profile DIR]  (each service's CPU profile, DIR/<service>.cpuprofile)
+                   [--idle 5]  (seconds with no load first: each service's own CPU a second while idle)`;
 
 export function readBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -41,6 +44,7 @@ export function readBenchOptions(argv: string[]): BenchOptions {
       baseline: { type: 'string' },
       rounds: { type: 'string', default: '1' },
       profile: { type: 'string' },
+      idle: { type: 'string', default: '5' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -71,5 +75,6 @@ export function readBenchOptions(argv: string[]): BenchOptions {
     baseline: values.baseline ?? null,
     rounds: Math.max(1, number('rounds', values.rounds)),
     profile: values.profile ? path.resolve(values.profile) : null,
+    idleSeconds: number('idle', values.idle),
   };
 }

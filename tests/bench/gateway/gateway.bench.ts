@@ -33,6 +33,9 @@ const ENGINES = {
   apollo: { script: 'engines/apollo-main.js', args: [] as string[] },
   hive: { script: path.join(HIVE_DIR, 'hive-main.cjs'), args: [] as string[] },
   'hive-rust': { script: path.join(HIVE_DIR, 'hive-main.cjs'), args: ['--rust'] },
+  /** Hive without its default sharing of identical fetches in flight: with 10 identical queries at once it otherwise sends less than one fetch per request, so these two compare fetch for fetch. */
+  'hive-nodedupe': { script: path.join(HIVE_DIR, 'hive-main.cjs'), args: ['--no-dedupe'] },
+  'hive-rust-nodedupe': { script: path.join(HIVE_DIR, 'hive-main.cjs'), args: ['--rust', '--no-dedupe'] },
 };
 type EngineName = keyof typeof ENGINES;
 /** The fewest requests a measured round makes, however slow the machine. */
@@ -141,7 +144,7 @@ async function main() {
         distinctBodies: fetchesAfter.distinct,
       };
       results.push(measured);
-      console.log(`round ${measured.round} ${name.padEnd(9)} ${measured.rps.toFixed(0).padStart(5)} req/s  p50 ${measured.p50} ms  p99 ${measured.p99} ms  gateway CPU ${measured.cpuMsPerRequest.toFixed(2)} ms/req  stubs ${measured.stubCpuMsPerRequest.toFixed(2)} ms/req  ${measured.fetchesPerRequest.toFixed(1)} fetches/req (${measured.distinctBodies} distinct so far)${measured.failed ? `  FAILED ${measured.failed}` : ''}`);
+      console.log(`round ${measured.round} ${name.padEnd(18)} ${measured.rps.toFixed(0).padStart(5)} req/s  p50 ${measured.p50} ms  p99 ${measured.p99} ms  gateway CPU ${measured.cpuMsPerRequest.toFixed(2)} ms/req  stubs ${measured.stubCpuMsPerRequest.toFixed(2)} ms/req  ${measured.fetchesPerRequest.toFixed(1)} fetches/req (${measured.distinctBodies} distinct so far)${measured.failed ? `  FAILED ${measured.failed}` : ''}`);
     }
   }
   console.log(`load average after: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
@@ -183,11 +186,11 @@ const median = (values: number[]) => {
 
 function printSummary(results: Measured[]) {
   console.log('\nmedian over the rounds:');
-  console.log('gateway   | req/s | p50 ms | p99 ms | gateway CPU ms/req | stubs CPU ms/req');
+  console.log(`${'gateway'.padEnd(18)} | req/s | p50 ms | p99 ms | gateway CPU ms/req | stubs CPU ms/req | fetches/req`);
   for (const name of engineNames) {
     const mine = results.filter((result) => result.engine === name);
     const m = (pick: (result: Measured) => number) => median(mine.map(pick));
-    console.log(`${name.padEnd(9)} | ${m((r) => r.rps).toFixed(0).padStart(5)} | ${m((r) => r.p50).toFixed(0).padStart(6)} | ${m((r) => r.p99).toFixed(0).padStart(6)} | ${m((r) => r.cpuMsPerRequest).toFixed(2).padStart(18)} | ${m((r) => r.stubCpuMsPerRequest).toFixed(2)}`);
+    console.log(`${name.padEnd(18)} | ${m((r) => r.rps).toFixed(0).padStart(5)} | ${m((r) => r.p50).toFixed(0).padStart(6)} | ${m((r) => r.p99).toFixed(0).padStart(6)} | ${m((r) => r.cpuMsPerRequest).toFixed(2).padStart(18)} | ${m((r) => r.stubCpuMsPerRequest).toFixed(2).padStart(16)} | ${m((r) => r.fetchesPerRequest).toFixed(1)}`);
   }
   if (!engineNames.includes('ours')) return;
   console.log('\nours ÷ other, CPU per request (each round\'s own pair; median):');
@@ -195,7 +198,7 @@ function printSummary(results: Measured[]) {
     const ratios = results
       .filter((result) => result.engine === 'ours')
       .map((ours) => ours.cpuMsPerRequest / results.find((result) => result.engine === other && result.round === ours.round)!.cpuMsPerRequest);
-    console.log(`ours / ${other.padEnd(9)} ${median(ratios).toFixed(2)}  (rounds: ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')})`);
+    console.log(`ours / ${other.padEnd(18)} ${median(ratios).toFixed(2)}  (rounds: ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')})`);
   }
   if (results.some((result) => result.failed)) console.log('\nsome rounds had failed requests: see FAILED above');
 }
