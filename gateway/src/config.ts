@@ -1,4 +1,4 @@
-import { isProduction, readMilliseconds, readPort, readString } from '../../schema/config/env';
+import { isProduction, readBoolean, readMilliseconds, readPort, readString } from '../../schema/config/env';
 import { type AuthConfig, readAuthConfig } from '../../schema/identity/auth-config';
 import { type HopKeys, readHopKeys } from '../../schema/identity/hop-keys';
 import { readSubgraphEndpoints, type SubgraphEndpoint } from '../../schema/config/subgraph-endpoints';
@@ -35,6 +35,11 @@ export interface GatewayConfig {
   limits: LimitsConfig;
   /** Per-subgraph timeouts and circuits. */
   resilience: ResilienceConfig;
+  /**
+   * A client operation's reads of one subgraph planned side by side go as one request; absent: each alone. Off by
+   * default: on bench:gateway's workload it took the fetches from 16 to 13 a request for no CPU gain (README).
+   */
+  batchFetches?: boolean;
   /** No "Did you mean …" in error messages: they spell out the schema to whoever guesses. Absent: shown, as in development. */
   hideSchemaDetails?: boolean;
   /** Who reads the subgraphs, URLs and errors behind /health; anyone else gets the status alone. Absent: everyone, as in development. */
@@ -61,6 +66,7 @@ export function readGatewayConfig(env = process.env): GatewayConfig {
     hopKeys: readHopKeys('gateway', env),
     limits: readLimitsConfig(env),
     resilience: readResilienceConfig(env),
+    batchFetches: readBoolean('GATEWAY_BATCH_FETCHES', false, env),
     hideSchemaDetails: isProduction(env),
     healthDetails: isProduction(env) ? 'operators' : 'everyone',
     corsOrigins: readCorsOrigins(env),

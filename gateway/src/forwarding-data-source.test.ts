@@ -85,6 +85,66 @@ describe('ForwardingDataSource', () => {
   });
 });
 
+describe('ForwardingDataSource, batching', () => {
+  /** A fetch as @apollo/gateway's executor makes it: no parsed document, the client's context. */
+  const planned = (query: string, variables: Record<string, unknown>, context: GatewayContext) =>
+    ({ kind: 'incoming operation', request: { query, variables }, incomingRequestContext: {}, context }) as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+  const entities = (field: string) => `query Q__water__${field}($representations:[_Any!]!){_entities(representations:$representations){...on Zone{${field}}}}`;
+
+  async function echoing() {
+    const bodies: Array<{ query: string; variables: Record<string, unknown> }> = [];
+    const app = express();
+    const verifier = new HopVerifier(developmentHopKeys('water'));
+    app.post('/graphql', express.json(), async (req, res) => {
+      await verifier.verify(req.headers, { query: req.body.query, operationName: req.body.operationName, variables: req.body.variables });
+      bodies.push(req.body);
+      // every aliased `_entities` gets back its representations' codes under the field it asked for
+      const data = Object.fromEntries(
+        Object.entries(req.body.variables as Record<string, Array<{ code: string }>>).map(([name]) => {
+          const alias = name === 'representations' ? '_entities' : name.replace(/representations$/, '_entities');
+          return [alias, (req.body.variables[name] as Array<{ code: string }>).map(({ code }) => ({ name: `zone ${code}`, pressure: code.length }))];
+        }),
+      );
+      res.json({ data });
+    });
+    const listening = await listen(app, 0);
+    running.push(listening);
+    const source = (batching: boolean) => new ForwardingDataSource('water', `${listening.url}/graphql`, developmentHopKeys('gateway'), new SubgraphGuard('water', config, logger), batching);
+    return { bodies, source };
+  }
+
+  it("sends one client operation's reads of a subgraph, planned side by side, as one signed request, and gives each its own answer", async () => {
+    const { bodies, source } = await echoing();
+    const water = source(true);
+    const context = { requestId: 'one', identity: GATEWAY_IDENTITY };
+    const [names, pressures] = await Promise.all([
+      water.process(planned(entities('name'), { representations: [{ code: 'A1' }, { code: 'B22' }] }, context)),
+      water.process(planned(entities('pressure'), { representations: [{ code: 'C333' }] }, context)),
+    ]);
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0].query).toContain('b0__entities: _entities(representations: $b0_representations)');
+    expect(names.data).toEqual({ _entities: [{ name: 'zone A1', pressure: 2 }, { name: 'zone B22', pressure: 3 }] });
+    expect(pressures.data).toEqual({ _entities: [{ name: 'zone C333', pressure: 4 }] });
+    // another client operation's fetches are never in the same request; one fetch alone goes as it was planned
+    await Promise.all([
+      water.process(planned(entities('name'), { representations: [{ code: 'D' }] }, { requestId: 'two', identity: GATEWAY_IDENTITY })),
+      water.process(planned(entities('name'), { representations: [{ code: 'E' }] }, { requestId: 'three', identity: GATEWAY_IDENTITY })),
+    ]);
+    expect(bodies.slice(1).map((body) => body.query)).toEqual([entities('name'), entities('name')]);
+  });
+
+  it('never merges a mutation, nor anything when batching is off', async () => {
+    const { bodies, source } = await echoing();
+    const context = { requestId: 'one', identity: GATEWAY_IDENTITY };
+    const mutation = 'mutation M($representations:[_Any!]!){_entities(representations:$representations){...on Zone{name}}}';
+    const on = source(true);
+    await Promise.all([on.process(planned(mutation, { representations: [{ code: 'A' }] }, context)), on.process(planned(mutation, { representations: [{ code: 'B' }] }, context))]);
+    const off = source(false);
+    await Promise.all([off.process(planned(entities('name'), { representations: [{ code: 'C' }] }, context)), off.process(planned(entities('name'), { representations: [{ code: 'D' }] }, context))]);
+    expect(bodies).toHaveLength(4);
+  });
+});
+
 describe('SubgraphGuard', () => {
   const refused = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }));
 

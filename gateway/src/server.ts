@@ -132,7 +132,7 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
   const gateway = new ApolloGateway({
     supergraphSdl: source.manager,
     // guards live across reloads: a new supergraph does not forget which subgraph is down
-    buildService: ({ name, url }) => new ForwardingDataSource(name, url!, config.hopKeys, guards.for(name)),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, url!, config.hopKeys, guards.for(name), config.batchFetches ?? false),
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -26,8 +26,10 @@ import { productionCredentials } from './production-credentials';
  */
 /** Hive Gateway's own package folder (in the source tree: its script is plain JavaScript, not compiled). */
 const HIVE_DIR = path.resolve(__dirname, '../../../../../tests/bench/gateway/hive');
-const ENGINES = {
+const ENGINES: Record<string, { script: string; args: string[]; env?: Record<string, string> }> = {
   ours: { script: 'engines/ours-main.js', args: [] as string[] },
+  /** Ours merging the reads of one subgraph planned side by side into one request (GATEWAY_BATCH_FETCHES, off by default): what that buys. */
+  'ours-batched': { script: 'engines/ours-main.js', args: [], env: { GATEWAY_BATCH_FETCHES: 'true' } },
   /** Ours as an earlier commit built it (--baseline DIR: that checkout, compiled with tsconfig.bench.json): a change measured against what it replaces, in the same run. */
   'ours-before': { script: 'engines/ours-main.js', args: [] as string[] },
   apollo: { script: 'engines/apollo-main.js', args: [] as string[] },
@@ -107,7 +109,7 @@ async function main() {
   const engines = new Map<EngineName, Started>();
   for (const name of engineNames) {
     const script = name === 'ours-before' ? path.resolve(options.baseline!, 'dist/bench/tests/bench/gateway', ENGINES[name].script) : ENGINES[name].script;
-    const engine = await startProcess(name, script, ENGINES[name].args, { ...common, ...(name.startsWith('ours') ? ours : {}) }, profiling(name));
+    const engine = await startProcess(name, script, ENGINES[name].args, { ...common, ...(name.startsWith('ours') ? ours : {}), ...ENGINES[name].env }, profiling(name));
     started.push(engine);
     engines.set(name, engine);
   }
