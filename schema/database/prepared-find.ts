@@ -1,4 +1,4 @@
-import type { PoolConnection } from 'mysql2';
+import type { ExecuteValues, PoolConnection } from 'mysql2';
 import { type DataSource, type EntityMetadata, type FindOptionsOrder, type FindOptionsWhere, In, type ObjectLiteral, QueryFailedError, type Repository } from 'typeorm';
 import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 
@@ -17,34 +17,49 @@ const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
  * (QueryCounter, sql_query_duration_seconds).
  */
 export function keyFind<T extends ObjectLiteral>(repository: Repository<T>, column: keyof T & string, order?: FindOptionsOrder<T>): KeyFind<T> {
+  const select = preparedSelect(repository);
+  if (!select) return (keys) => repository.find({ where: { [column]: In([...keys]) } as FindOptionsWhere<T>, order });
+  const orderBy = Object.entries(order ?? {})
+    .map(([property, direction]) => `${select.column(property)} ${String(direction).toUpperCase() === 'DESC' ? 'DESC' : 'ASC'}`)
+    .join(', ');
+  const tails = new Map<number, string>();
+  const tailFor = (count: number) => {
+    let tail = tails.get(count);
+    if (tail === undefined) tails.set(count, (tail = `WHERE ${select.column(column)} IN (${Array.from({ length: count }, () => '?').join(', ')})${orderBy ? ` ORDER BY ${orderBy}` : ''}`));
+    return tail;
+  };
+  return async (keys) => (keys.length === 0 ? [] : select.rows(tailFor(keys.length), [...keys]));
+}
+
+/** Every column of one entity selected by a prepared statement: `rows(tail, parameters)` with the WHERE and ORDER BY as `tail`. */
+export interface PreparedSelect<T> {
+  rows(tail: string, parameters: ExecuteValues[]): Promise<T[]>;
+  /** A property's column, quoted, to write `tail` with. */
+  column(property: string): string;
+}
+
+/**
+ * The same for a loader's own query: the SELECT list written once, `tail` kept by the caller per batch size, so
+ * mysql2 prepares each text once per connection. `null` where TypeORM's find must stay (SQLite; anything but plain
+ * columns): the caller keeps its query builder for those.
+ */
+export function preparedSelect<T extends ObjectLiteral>(repository: Repository<T>): PreparedSelect<T> | null {
   const { manager, metadata } = repository;
   const dataSource = manager.connection;
-  if (dataSource.options.type !== 'mysql' || !plainColumns(metadata)) {
-    return (keys) => repository.find({ where: { [column]: In([...keys]) } as FindOptionsWhere<T>, order });
-  }
+  if (dataSource.options.type !== 'mysql' || !plainColumns(metadata)) return null;
   const select = metadata.columns.filter((each) => each.isSelect);
-  const where = metadata.findColumnWithPropertyName(column)!.databaseName;
-  const orderBy = Object.entries(order ?? {})
-    .map(([property, direction]) => `${quote(metadata.findColumnWithPropertyName(property)!.databaseName)} ${String(direction).toUpperCase() === 'DESC' ? 'DESC' : 'ASC'}`)
-    .join(', ');
-  const head = `SELECT ${select.map((each) => quote(each.databaseName)).join(', ')} FROM ${quote(metadata.tablePath)} WHERE ${quote(where)} IN (`;
-  const tail = `)${orderBy ? ` ORDER BY ${orderBy}` : ''}`;
-  const statements = new Map<number, string>();
-  const sqlFor = (count: number) => {
-    let sql = statements.get(count);
-    if (sql === undefined) statements.set(count, (sql = `${head}${Array.from({ length: count }, () => '?').join(', ')}${tail}`));
-    return sql;
-  };
+  const head = `SELECT ${select.map((each) => quote(each.databaseName)).join(', ')} FROM ${quote(metadata.tablePath)} `;
   const driver = dataSource.driver as MysqlDriver;
-  return async (keys) => {
-    if (keys.length === 0) return [];
-    const sql = sqlFor(keys.length);
-    const rows = await execute(dataSource, sql, [...keys]);
-    return rows.map((row) => {
-      const entity = metadata.create() as T;
-      for (const each of select) each.setEntityValue(entity, driver.prepareHydratedValue(row[each.databaseName], each));
-      return entity;
-    });
+  return {
+    column: (property) => quote(metadata.findColumnWithPropertyName(property)!.databaseName),
+    async rows(tail, parameters) {
+      const rows = await execute(dataSource, head + tail, parameters);
+      return rows.map((row) => {
+        const entity = metadata.create() as T;
+        for (const each of select) each.setEntityValue(entity, driver.prepareHydratedValue(row[each.databaseName], each));
+        return entity;
+      });
+    },
   };
 }
 
@@ -59,7 +74,7 @@ function plainColumns(metadata: EntityMetadata): boolean {
 }
 
 /** One prepared statement on a pooled connection, reported to the data source's logger and subscribers as TypeORM reports its own. */
-async function execute(dataSource: DataSource, sql: string, parameters: string[]): Promise<Array<Record<string, unknown>>> {
+async function execute(dataSource: DataSource, sql: string, parameters: ExecuteValues[]): Promise<Array<Record<string, unknown>>> {
   const driver = dataSource.driver as MysqlDriver;
   const connection = (await driver.obtainMasterConnection()) as PoolConnection;
   dataSource.logger.logQuery(sql, parameters);

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, type FindOptionsWhere, type ObjectLiteral, type Repository } from 'typeorm';
+import type { ObjectLiteral, Repository } from 'typeorm';
+import { keyFind } from '../database/prepared-find';
 import { boundingBox, distanceMeters, type Point, pointKey } from './geo';
 
 export interface Nearby<T> {
@@ -17,7 +18,7 @@ export interface NearbyOptions {
  * queries per batch whatever the batch size: one `UNION ALL` of a bounding-box
  * range scan per point (each uses the (latitude, longitude) index; a single
  * WHERE with the boxes OR-ed made MariaDB test every box on every row, 5-10x
- * slower), then the rows themselves by key. Exact distances are computed here.
+ * slower), then the rows themselves by key (prepared, as keyFind reads them). Exact distances are computed here.
  * The entity needs `latitude` and `longitude` columns and a single-column key.
  */
 export function createNearbyLoader<T extends ObjectLiteral & Point>(
@@ -28,6 +29,8 @@ export function createNearbyLoader<T extends ObjectLiteral & Point>(
   const escape = (name: string) => repository.manager.connection.driver.escape(name);
   const key = metadata.primaryColumns[0];
   const column = (property: string) => escape(metadata.findColumnWithPropertyName(property)!.databaseName);
+  // the rows by key as the loaders read theirs: a prepared statement on MySQL
+  const rowsByKey = keyFind(repository, key.propertyName);
   const candidatesSql = `SELECT ${escape(key.databaseName)} AS k, ? AS p FROM ${escape(metadata.tableName)} WHERE ${column('latitude')} BETWEEN ? AND ? AND ${column('longitude')} BETWEEN ? AND ?`;
 
   return new DataLoader<Point, Nearby<T>[], string>(
@@ -41,7 +44,7 @@ export function createNearbyLoader<T extends ObjectLiteral & Point>(
         parameters,
       );
       const keys = [...new Set(candidates.map((candidate) => String(candidate.k)))];
-      const rows = keys.length ? await repository.findBy({ [key.propertyName]: In(keys) } as FindOptionsWhere<T>) : [];
+      const rows = await rowsByKey(keys);
       const byKey = new Map(rows.map((row) => [String(row[key.propertyName]), row]));
       const byPoint = points.map((): T[] => []);
       for (const candidate of candidates) {

@@ -1,13 +1,27 @@
 import DataLoader from 'dataloader';
 import { Brackets, type Repository } from 'typeorm';
+import { preparedSelect } from '../../../../schema/database/prepared-find';
 import { type Point, pointKey, polygonContains } from '../../../../schema/geo/geo';
 import type { SupplyZone } from './supply-zone.entity';
 
 /** The zone each point lies in, for a whole batch of points in one query. */
 export function createZoneByPointLoader(repository: Repository<SupplyZone>): DataLoader<Point, SupplyZone | null, string> {
+  const candidatesOf = zoneCandidates(repository);
   return new DataLoader<Point, SupplyZone | null, string>(
     async (points) => {
-      const candidates = await repository
+      const candidates = await candidatesOf(points);
+      return points.map((point) => candidates.find((zone) => polygonContains(zone.polygon, point)) ?? null);
+    },
+    { cacheKeyFn: pointKey, maxBatchSize: 500 },
+  );
+}
+
+/** The zones whose bounding box holds any of the points: SQL's cheap pre-filter before the exact polygon test. */
+function zoneCandidates(repository: Repository<SupplyZone>): (points: readonly Point[]) => Promise<SupplyZone[]> {
+  const prepared = preparedSelect(repository);
+  if (!prepared) {
+    return (points) =>
+      repository
         .createQueryBuilder('z')
         .where(
           new Brackets((where) => {
@@ -20,8 +34,17 @@ export function createZoneByPointLoader(repository: Repository<SupplyZone>): Dat
           }),
         )
         .getMany();
-      return points.map((point) => candidates.find((zone) => polygonContains(zone.polygon, point)) ?? null);
-    },
-    { cacheKeyFn: pointKey, maxBatchSize: 500 },
-  );
+  }
+  // the text depends only on how many points: one prepared statement per batch size
+  const [minLat, maxLat, minLng, maxLng] = ['minLatitude', 'maxLatitude', 'minLongitude', 'maxLongitude'].map(prepared.column);
+  const box = `(${minLat} <= ? AND ${maxLat} >= ? AND ${minLng} <= ? AND ${maxLng} >= ?)`;
+  const tails = new Map<number, string>();
+  return (points) => {
+    let tail = tails.get(points.length);
+    if (tail === undefined) tails.set(points.length, (tail = `WHERE ${points.map(() => box).join(' OR ')}`));
+    return prepared.rows(
+      tail,
+      points.flatMap((point) => [point.latitude, point.latitude, point.longitude, point.longitude]),
+    );
+  };
 }
