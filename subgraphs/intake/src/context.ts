@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createGroupLoader, createRowLoader } from '../../../schema/database/group-loader';
+import { createReferenceLoader } from '../../../schema/database/reference-rows';
 import type { RequestContext } from '../../../schema/request-context';
 import type { SubgraphContext } from '../../../schema/subgraph-context';
 import { Assignment } from './assignment/assignment.entity';
@@ -25,8 +26,8 @@ function createLoaders(dataSource: DataSource) {
     assignmentsByTicket: createGroupLoader(dataSource.getRepository(Assignment), 'ticketId', {
       order: { lead: 'DESC', dispatchedAt: 'ASC' },
     }),
-    departmentByCode: createRowLoader(dataSource.getRepository(Department), 'code'),
-    categoryByCode: createRowLoader(dataSource.getRepository(Category), 'code'),
+    departmentByCode: createReferenceLoader(dataSource.getRepository(Department), 'code'),
+    categoryByCode: createReferenceLoader(dataSource.getRepository(Category), 'code'),
     articleById: createRowLoader(dataSource.getRepository(KnowledgeArticle), 'id'),
     callbacksByTicket: createGroupLoader(dataSource.getRepository(Callback), 'ticketId', { order: { calledAt: 'ASC' } }),
     noticesByTicket: createGroupLoader(dataSource.getRepository(CitizenNotice), 'ticketId', { order: { createdAt: 'ASC' } }),

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { BadInputError } from '../../../../schema/errors';
+import { forgetReferenceRows } from '../../../../schema/database/reference-rows';
 import { Role } from '../../../../schema/identity/roles';
 import type { IntakeContext } from '../context';
 import { Department } from '../department/department.entity';
@@ -25,6 +26,7 @@ export class CategoryResolver {
     }
     const category = repository.create({ ...input, departmentCode: input.departmentCode ?? null });
     await repository.save(category);
+    forgetReferenceRows(context.dataSource, Category);
     return { category };
   }
 }

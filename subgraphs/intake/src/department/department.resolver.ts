@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { BadInputError } from '../../../../schema/errors';
+import { forgetReferenceRows } from '../../../../schema/database/reference-rows';
 import { Role } from '../../../../schema/identity/roles';
 import type { IntakeContext } from '../context';
 import { Department } from './department.entity';
@@ -40,12 +41,15 @@ export class DepartmentResolver {
       retiredAt: existing?.retiredAt ?? null,
     });
     await repository.save(department);
+    forgetReferenceRows(context.dataSource, Department);
     return { department };
   }
 
   @Authorized(Role.SYSTEM_ADMIN)
   @Mutation(() => RetireDepartmentPayload, { description: 'Retire a department: its history stays, nothing new goes to it, the registry refuses its subgraph' })
   async retireDepartment(@Arg('input', () => RetireDepartmentInput) input: RetireDepartmentInput, @Ctx() context: IntakeContext): Promise<RetireDepartmentPayload> {
-    return { department: await retireDepartment(context, input.code) };
+    const department = await retireDepartment(context, input.code);
+    forgetReferenceRows(context.dataSource, Department);
+    return { department };
   }
 }
