@@ -126,6 +126,17 @@ describe('cost counts what an export and a batch return', () => {
     expect(extensions.complexity).toBeGreaterThan(50_000);
   });
 
+  it('costs the same text again by its page size and flags, not from what an earlier request cost', async () => {
+    // estimates are remembered per text, page size and @include flag: a cheap first use must not let a big one through
+    const query = 'query Pages($n: Int, $id: ID!, $more: Boolean!) { tickets(first: $n) { nodes { id assignments { id } } } ticket(id: $id) @include(if: $more) { id } }';
+    const cheap = await post({ query, variables: { n: 5, id: 'a', more: false } });
+    expect(cheap.status).toBe(200);
+    expect((await post({ query, variables: { n: 5, id: 'b', more: true } })).status).toBe(200);
+    const extensions = expectRefused(await post({ query, variables: { n: 100_000, id: 'c', more: false } }), 400, 'QUERY_TOO_COMPLEX');
+    expect(extensions.complexity).toBeGreaterThan(25_000);
+    expect((await post({ query, variables: { n: 5, id: 'd', more: false } })).status).toBe(200);
+  });
+
   it('serves a batch of two such pages', async () => {
     const response = await post([{ query: FULL_PAGE }, { query: FULL_PAGE }]);
     expect(response.status).toBe(200);

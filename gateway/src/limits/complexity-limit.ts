@@ -38,7 +38,11 @@ const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type
   return 1 + pageSize(args.first, SHORT_LIST) * Math.max(childComplexity, 1);
 };
 
-/** The estimated cost of an operation; it depends on variables such as `first`. */
+/**
+ * The estimated cost of an operation; it depends on variables such as `first`. Only numbers (`first`) and booleans
+ * (`@include`/`@skip`) may change it: request-limits.ts remembers costs on that promise, so an estimator that reads
+ * another kind of argument must change its key too.
+ */
 export function estimateComplexity(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
   return getComplexity({
     schema,

@@ -19,11 +19,34 @@ export function requestCost(res: Response): number {
  * variable, or a validation error), so it costs nothing here.
  */
 function costOf(schema: GraphQLSchema, document: DocumentNode, entry: GraphQLEntry): number {
+  const key = entry.query === undefined ? null : costKey(entry);
+  let costs = remembered.get(schema);
+  if (!costs) remembered.set(schema, (costs = new Map()));
+  const known = key === null ? undefined : costs.get(key);
+  if (known !== undefined) return known;
+  let cost: number;
   try {
-    return estimateComplexity(schema, document, entry.variables, entry.operationName);
+    cost = estimateComplexity(schema, document, entry.variables, entry.operationName);
   } catch {
-    return 0;
+    cost = 0;
   }
+  if (key !== null) {
+    if (costs.size >= REMEMBERED_COSTS) costs.clear();
+    costs.set(key, cost);
+  }
+  return cost;
+}
+
+/**
+ * An operation's cost depends on its text and on the variables that can change it: numbers (a `first`) and
+ * booleans (`@include`, `@skip`); the estimator reads nothing else (complexity-limit.ts). An operator's console sends
+ * the same few texts with other ids and filters, so each text and page size is estimated once per schema.
+ */
+const remembered = new WeakMap<GraphQLSchema, Map<string, number>>();
+const REMEMBERED_COSTS = 2000;
+function costKey(entry: GraphQLEntry): string {
+  const shaping = Object.entries(entry.variables ?? {}).filter(([, value]) => value === null || typeof value === 'number' || typeof value === 'boolean');
+  return `${entry.operationName ?? ''}\n${JSON.stringify(shaping)}\n${entry.query}`;
 }
 
 /**
