@@ -38,7 +38,7 @@ export interface GatewayConfig {
   /**
    * A client operation's reads of one subgraph planned side by side go as one request; absent: each alone. Off by
    * default: on bench:gateway's workload it took the fetches from 16 to 13 a request and the gateway's CPU down by
-   * 2 % and 8 % in two runs (README), too little yet to change what every deployment sends.
+   * 0-8 % in three runs (README), too little yet to change what every deployment sends.
    */
   batchFetches?: boolean;
   /** No "Did you mean …" in error messages: they spell out the schema to whoever guesses. Absent: shown, as in development. */
