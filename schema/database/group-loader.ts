@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { FindOptionsOrder, ObjectLiteral, Repository } from 'typeorm';
-import { keyFind } from './prepared-find';
+import { keyFind, MAX_BATCH } from './prepared-find';
 
 /**
  * A DataLoader for "all rows whose `column` is this key" (a ticket's work
@@ -21,7 +21,7 @@ export function createGroupLoader<T extends ObjectLiteral, K extends keyof T & s
       for (const row of rows) groups.get(String(row[column]))?.push(row);
       return keys.map((key) => groups.get(key) ?? []);
     },
-    { maxBatchSize: 500 },
+    { maxBatchSize: MAX_BATCH },
   );
 }
 
@@ -37,6 +37,6 @@ export function createRowLoader<T extends ObjectLiteral, K extends keyof T & str
       const byKey = new Map(rows.map((row) => [String(row[column]), row]));
       return keys.map((key) => byKey.get(key) ?? null);
     },
-    { maxBatchSize: 500 },
+    { maxBatchSize: MAX_BATCH },
   );
 }

@@ -1,9 +1,16 @@
 import type { ExecuteValues, PoolConnection } from 'mysql2';
 import { type DataSource, type EntityMetadata, type FindOptionsOrder, type FindOptionsWhere, In, type ObjectLiteral, QueryFailedError, type Repository } from 'typeorm';
 import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
+import { boundedMemo } from '../runtime/bounded-memo';
 
 /** Finds the rows whose `column` is one of the keys, in `order`. */
 export type KeyFind<T> = (keys: readonly string[]) => Promise<T[]>;
+
+/** `?, ?, …` for a batch of `count` parameters. */
+export const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+
+/** The loaders' largest batch (DataLoader's maxBatchSize): a statement's text is remembered for each size up to it. */
+export const MAX_BATCH = 500;
 
 const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 
@@ -22,12 +29,7 @@ export function keyFind<T extends ObjectLiteral>(repository: Repository<T>, colu
   const orderBy = Object.entries(order ?? {})
     .map(([property, direction]) => `${select.column(property)} ${String(direction).toUpperCase() === 'DESC' ? 'DESC' : 'ASC'}`)
     .join(', ');
-  const tails = new Map<number, string>();
-  const tailFor = (count: number) => {
-    let tail = tails.get(count);
-    if (tail === undefined) tails.set(count, (tail = `WHERE ${select.column(column)} IN (${Array.from({ length: count }, () => '?').join(', ')})${orderBy ? ` ORDER BY ${orderBy}` : ''}`));
-    return tail;
-  };
+  const tailFor = boundedMemo(MAX_BATCH, (count: number) => `WHERE ${select.column(column)} IN (${placeholders(count)})${orderBy ? ` ORDER BY ${orderBy}` : ''}`);
   return async (keys) => (keys.length === 0 ? [] : select.rows(tailFor(keys.length), [...keys]));
 }
 

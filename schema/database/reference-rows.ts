@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
-import { keyFind } from './prepared-find';
+import { keyFind, MAX_BATCH } from './prepared-find';
 
 /** How long a replica serves a catalogue table from memory before reading it again. */
 export const REFERENCE_ROWS_TTL_MS = 10_000;
@@ -72,6 +72,6 @@ export function createReferenceLoader<T extends ObjectLiteral, K extends keyof T
       const found = unknown.length ? new Map((await missing(unknown)).map((row) => [String(row[key]), row])) : null;
       return keys.map((each) => (snapshot.rows.get(each) as T | undefined) ?? found?.get(each) ?? null);
     },
-    { maxBatchSize: 500 },
+    { maxBatchSize: MAX_BATCH },
   );
 }

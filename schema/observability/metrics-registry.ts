@@ -24,6 +24,7 @@ export function metric<M extends Metric>(registry: Registry, name: string, creat
 }
 
 const withProcessMetrics = new WeakSet<Registry>();
+const EVENT_LOOP_SAMPLE_MS = 100;
 
 /**
  * CPU, memory, event-loop lag, GC and handles of this process. Called by the
@@ -39,4 +40,3 @@ export function collectProcessMetrics(registry: Registry): void {
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
 }
 
-export const EVENT_LOOP_SAMPLE_MS = 100;

@@ -19,18 +19,16 @@ export function requestCost(res: Response): number {
  * variable, or a validation error), so it costs nothing here.
  */
 function costOf(schema: GraphQLSchema, document: DocumentNode, entry: GraphQLEntry): number {
-  const key = entry.query === undefined ? null : costKey(entry);
   let costs = remembered.get(schema);
   if (!costs) remembered.set(schema, (costs = new Map()));
-  const known = key === null ? undefined : costs.get(key);
-  if (known !== undefined) return known;
-  let cost: number;
-  try {
-    cost = estimateComplexity(schema, document, entry.variables, entry.operationName);
-  } catch {
-    cost = 0;
-  }
-  if (key !== null) {
+  const key = costKey(entry);
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    try {
+      cost = estimateComplexity(schema, document, entry.variables, entry.operationName);
+    } catch {
+      cost = 0;
+    }
     if (costs.size >= REMEMBERED_COSTS) costs.clear();
     costs.set(key, cost);
   }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
-import { preparedSelect } from '../../../../schema/database/prepared-find';
+import { MAX_BATCH, placeholders, type PreparedSelect, preparedSelect } from '../../../../schema/database/prepared-find';
+import { boundedMemo } from '../../../../schema/runtime/bounded-memo';
 import type { Outage } from './outage.entity';
 
 /** How far ahead a planned outage is worth telling a caller about. */
@@ -16,23 +17,21 @@ export function currentOutagesQuery(repository: Repository<Outage>, now = new Da
     .orderBy('o.startsAt', 'ASC');
 }
 
+/** currentOutagesQuery for many zones as a prepared statement, its text written once per number of zones. */
+function preparedCurrentOutages(prepared: PreparedSelect<Outage>): (zoneCodes: readonly string[], now: Date) => Promise<Outage[]> {
+  const [restoredAt, startsAt, endsAt, zoneCode] = ['restoredAt', 'startsAt', 'endsAt', 'zoneCode'].map(prepared.column);
+  const tailFor = boundedMemo(MAX_BATCH, (count: number) => `WHERE ${restoredAt} IS NULL AND ${startsAt} <= ? AND (${endsAt} IS NULL OR ${endsAt} > ?) AND ${zoneCode} IN (${placeholders(count)}) ORDER BY ${startsAt} ASC`);
+  return (zoneCodes, now) => prepared.rows(tailFor(zoneCodes.length), [new Date(now.getTime() + UPCOMING_WINDOW_MS), now, ...zoneCodes]);
+}
+
 /** The current outages of many zones in one query per batch (a prepared statement per batch size on MySQL). */
 export function createCurrentOutagesLoader(repository: Repository<Outage>): DataLoader<string, Outage[]> {
   const prepared = preparedSelect(repository);
-  const tails = new Map<number, string>();
-  const tailFor = (count: number) => {
-    let tail = tails.get(count);
-    if (tail === undefined && prepared) {
-      const [restoredAt, startsAt, endsAt, zoneCode] = ['restoredAt', 'startsAt', 'endsAt', 'zoneCode'].map(prepared.column);
-      const zones = Array.from({ length: count }, () => '?').join(', ');
-      tails.set(count, (tail = `WHERE ${restoredAt} IS NULL AND ${startsAt} <= ? AND (${endsAt} IS NULL OR ${endsAt} > ?) AND ${zoneCode} IN (${zones}) ORDER BY ${startsAt} ASC`));
-    }
-    return tail!;
-  };
+  const readPrepared = prepared && preparedCurrentOutages(prepared);
   return new DataLoader<string, Outage[]>(async (zoneCodes) => {
     const now = new Date();
-    const outages = prepared
-      ? await prepared.rows(tailFor(zoneCodes.length), [new Date(now.getTime() + UPCOMING_WINDOW_MS), now, ...zoneCodes])
+    const outages = readPrepared
+      ? await readPrepared(zoneCodes, now)
       : await currentOutagesQuery(repository, now).andWhere('o.zoneCode IN (:...zoneCodes)', { zoneCodes }).getMany();
     return zoneCodes.map((code) => outages.filter((outage) => outage.zoneCode === code));
   });

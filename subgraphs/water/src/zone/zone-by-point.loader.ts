@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Brackets, type Repository } from 'typeorm';
-import { preparedSelect } from '../../../../schema/database/prepared-find';
+import { MAX_BATCH, preparedSelect } from '../../../../schema/database/prepared-find';
+import { boundedMemo } from '../../../../schema/runtime/bounded-memo';
 import { type Point, pointKey, polygonContains } from '../../../../schema/geo/geo';
 import type { SupplyZone } from './supply-zone.entity';
 
@@ -12,7 +13,7 @@ export function createZoneByPointLoader(repository: Repository<SupplyZone>): Dat
       const candidates = await candidatesOf(points);
       return points.map((point) => candidates.find((zone) => polygonContains(zone.polygon, point)) ?? null);
     },
-    { cacheKeyFn: pointKey, maxBatchSize: 500 },
+    { cacheKeyFn: pointKey, maxBatchSize: MAX_BATCH },
   );
 }
 
@@ -38,13 +39,6 @@ function zoneCandidates(repository: Repository<SupplyZone>): (points: readonly P
   // the text depends only on how many points: one prepared statement per batch size
   const [minLat, maxLat, minLng, maxLng] = ['minLatitude', 'maxLatitude', 'minLongitude', 'maxLongitude'].map(prepared.column);
   const box = `(${minLat} <= ? AND ${maxLat} >= ? AND ${minLng} <= ? AND ${maxLng} >= ?)`;
-  const tails = new Map<number, string>();
-  return (points) => {
-    let tail = tails.get(points.length);
-    if (tail === undefined) tails.set(points.length, (tail = `WHERE ${points.map(() => box).join(' OR ')}`));
-    return prepared.rows(
-      tail,
-      points.flatMap((point) => [point.latitude, point.latitude, point.longitude, point.longitude]),
-    );
-  };
+  const tailFor = boundedMemo(MAX_BATCH, (count: number) => `WHERE ${Array.from({ length: count }, () => box).join(' OR ')}`);
+  return (points) => prepared.rows(tailFor(points.length), points.flatMap((point) => [point.latitude, point.latitude, point.longitude, point.longitude]));
 }
