@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import { ServiceUnavailableError } from '../../schema/errors';
-import { errorFormatter, unavailableStatus } from '../../schema/http/error-reporting';
+import { errorFormatter, errorLog, unavailableStatus } from '../../schema/http/error-reporting';
 import { mountExplorer } from '../../schema/http/explorer/explorer-route';
 import { mountProbes } from '../../schema/http/probes';
 import { requestLogging } from '../../schema/http/request-logging';
@@ -12,8 +12,7 @@ import { graphqlMetrics } from '../../schema/observability/graphql-metrics';
 import { serviceMetrics } from '../../schema/observability/metrics-registry';
 import { mountMetrics } from '../../schema/observability/metrics-route';
 import { type Logger, serviceLogger } from '../../schema/observability/logger';
-import { currentRequestId } from '../../schema/observability/request-scope';
-import { requestIdFrom } from '../../schema/request-context';
+import { requestIdOf } from '../../schema/observability/request-id';
 import { healthReaders } from './auth/health-readers';
 import { createTokenVerifier } from '../../schema/identity/token-verifier';
 import { PublishedSchema } from './client-schema/published-schema';
@@ -75,7 +74,7 @@ export async function buildGatewayApp(config: GatewayConfig, options: GatewayApp
   let draining = false;
   const loaded = loader.loaded.then(({ apollo }) => {
     graphql = expressMiddleware(apollo, {
-      context: async ({ req }) => ({ requestId: currentRequestId() ?? requestIdFrom(req.headers), identity: await identify(req) }),
+      context: async ({ req }) => ({ requestId: requestIdOf(req), identity: await identify(req) }),
     });
   });
   const serves = () => graphql !== null && !draining;
@@ -128,7 +127,7 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
   const log = (message: string) => logger.warn(message);
   const source = createSupergraphSource(config, log);
   const registry = config.supergraphSource?.kind === 'registry' ? config.supergraphSource : null;
-  const formatError = errorFormatter('gateway', logger);
+  const formatError = errorFormatter('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: source.manager,
     // guards live across reloads: a new supergraph does not forget which subgraph is down
@@ -155,6 +154,7 @@ function createApollo(config: GatewayConfig, guards: SubgraphGuards, logger: Log
       // Apollo's own landing page loads Sandbox from Apollo's CDN; ours (GraphiQL, mountExplorer) is served from here
       ApolloServerPluginLandingPageDisabled(),
       unavailableStatus(),
+      errorLog(logger),
       servedSchema.plugin(),
       // no field of ours carries a cache hint: computing the policy for every field of every response bought nothing
       ApolloServerPluginCacheControlDisabled(),

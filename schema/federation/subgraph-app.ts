@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
-import { errorFormatter } from '../http/error-reporting';
+import { errorFormatter, errorLog } from '../http/error-reporting';
 import { mountProbes, type Probes } from '../http/probes';
 import { requestLogging } from '../http/request-logging';
 import type { HopKeys } from '../identity/hop-keys';
@@ -16,8 +16,8 @@ import { graphqlMetrics } from '../observability/graphql-metrics';
 import { type Logger, serviceLogger } from '../observability/logger';
 import { serviceMetrics } from '../observability/metrics-registry';
 import { mountMetrics } from '../observability/metrics-route';
-import { currentRequestId } from '../observability/request-scope';
-import { type RequestContext, requestIdFrom } from '../request-context';
+import { requestIdOf } from '../observability/request-id';
+import type { RequestContext } from '../request-context';
 
 export interface SubgraphAppOptions<C extends RequestContext> {
   name: string;
@@ -48,7 +48,7 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
   const schemaReadTokens = options.schemaReadTokens ?? readSchemaReadTokens();
   const apollo = new ApolloServer<C>({
     schema: options.schema,
-    formatError: errorFormatter(options.name, logger),
+    formatError: errorFormatter(options.name),
     includeStacktraceInErrorResponses: false,
     // the process entry stops the server in its own order (stop listening, drain, flush the outbox, close the database)
     stopOnTerminationSignals: false,
@@ -59,6 +59,7 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
       ApolloServerPluginCacheControlDisabled(),
       // no 503s here even when the database is down: the gateway reads a non-2xx answer as an opaque
       // failure and would drop SERVICE_UNAVAILABLE; the gateway sets the status its clients see
+      errorLog(logger),
       graphqlMetrics(serviceMetrics(options.name)),
     ],
   });
@@ -74,7 +75,7 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
   });
   mountMetrics(app, serviceMetrics(options.name));
   const context = async (req: IncomingMessage & { body?: unknown }): Promise<C> => {
-    const requestId = currentRequestId() ?? requestIdFrom(req.headers);
+    const requestId = requestIdOf(req);
     const request = hopRequestOf(req);
     const reader = schemaReaderFrom(req.headers, request.query, schemaReadTokens);
     if (reader) return options.createContext({ requestId, actor: reader });

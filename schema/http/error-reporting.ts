@@ -1,28 +1,49 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
-import { RETRYABLE_CODES, ServiceUnavailableError } from '../errors';
+import { ErrorCode, RETRYABLE_CODES, ServiceUnavailableError } from '../errors';
 import type { Logger } from '../observability/logger';
 import { formatPublicError, isPublicCode } from './format-error';
 
 /**
- * What a service's clients see of its errors, and what its log keeps. A
- * database outage becomes SERVICE_UNAVAILABLE (retryable); a public error is
- * passed on; anything else is logged once, with the request id and its cause,
- * and shown as a bare INTERNAL_SERVER_ERROR.
+ * What a service's clients see of its errors. A database outage becomes SERVICE_UNAVAILABLE (retryable); a public
+ * error is passed on; anything else is shown as a bare INTERNAL_SERVER_ERROR. errorLog writes what the log keeps.
  */
-export function errorFormatter(service: string, logger: Logger) {
+export function errorFormatter(service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (isDatabaseUnavailable(original)) {
-      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+    if (isDatabaseUnavailable(unwrapResolverError(error))) {
       const unavailable = new ServiceUnavailableError(service, 'database');
       return { message: unavailable.message, path: formatted.path, extensions: unavailable.extensions };
     }
-    if (isPublicCode(formatted.extensions?.code)) return formatPublicError(formatted);
-    logger.error({ err: original, path: formatted.path, code: formatted.extensions?.code }, 'internal error (masked)');
     return formatPublicError(formatted);
+  };
+}
+
+/**
+ * The log's side of errorFormatter: an outage and every internal error are logged once, with the request id and the
+ * cause. A plugin, not formatError, because formatError is not told which request an error belongs to. A context
+ * that failed to build (no request id yet) is logged too.
+ */
+export function errorLog(logger: Logger): ApolloServerPlugin<{ requestId?: string }> {
+  const report = (error: unknown, path: readonly (string | number)[] | undefined, requestId: string | undefined) => {
+    const original = unwrapResolverError(error);
+    const where = { ...(requestId ? { requestId } : {}), ...(path ? { path } : {}) };
+    if (isDatabaseUnavailable(original)) return logger.warn({ err: original, ...where }, 'database unavailable');
+    const code = (error as GraphQLError).extensions?.code;
+    if (!isPublicCode(code)) logger.error({ err: original, ...where, code: code ?? ErrorCode.INTERNAL_SERVER_ERROR }, 'internal error (masked)');
+  };
+  return {
+    async contextCreationDidFail({ error }) {
+      report(error, undefined, undefined);
+    },
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) report(error, error.path, contextValue.requestId);
+        },
+      };
+    },
   };
 }
 

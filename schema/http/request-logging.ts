@@ -1,24 +1,25 @@
 import type { RequestHandler } from 'express';
 import pinoHttp from 'pino-http';
 import type { Logger } from '../observability/logger';
-import { currentRequestId, requestScope } from '../observability/request-scope';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../request-context';
+import { requestIdOf } from '../observability/request-id';
+import { REQUEST_ID_HEADER } from '../request-context';
 import { PROBE_PATHS } from './probes';
 
 /**
  * The first handlers of every service: take the caller's request id (or mint
- * one), answer with it, run the rest of the request inside its scope so every
- * log line carries it, and write one access-log line when the response ends.
+ * one), answer with it, and write one access-log line, with that id, when the
+ * response ends.
  */
 export function requestLogging(logger: Logger): RequestHandler[] {
   const scope: RequestHandler = (req, res, next) => {
-    const requestId = requestIdFrom(req.headers);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    requestScope.run({ requestId }, next);
+    res.setHeader(REQUEST_ID_HEADER, requestIdOf(req));
+    next();
   };
   const access = pinoHttp({
     logger,
-    genReqId: (req) => currentRequestId() ?? requestIdFrom(req.headers),
+    genReqId: (req) => requestIdOf(req),
+    // the access line names the request as the error lines do
+    customAttributeKeys: { reqId: 'requestId' },
     autoLogging: { ignore: (req) => PROBE_PATHS.has(req.url ?? '') },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     customSuccessMessage: () => 'request',

@@ -1,14 +1,14 @@
 import { TraceFlags, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
-import { currentRequestId } from './request-scope';
 
 export type { Logger } from 'pino';
 
 /**
  * One JSON line per event on stdout, for the city's log collector. Each line
- * names its service and, when written while serving a request, the request id
- * and the trace id: the id a caller reports leads to every line of every
- * service that touched the request.
+ * names its service and, when written inside a sampled span, the trace id. The
+ * lines about one request (its access line, its errors) carry its request id,
+ * given where they are written (observability/request-id.ts): the id a caller
+ * reports leads to every such line of every service that touched the request.
  */
 const root = pino({
   level: process.env.LOG_LEVEL || 'info',
@@ -17,8 +17,6 @@ const root = pino({
   formatters: { level: (label) => ({ level: label }) },
   mixin() {
     const fields: Record<string, string> = {};
-    const requestId = currentRequestId();
-    if (requestId) fields.requestId = requestId;
     const span = trace.getActiveSpan()?.spanContext();
     // only a sampled span's trace is exported: an id that leads nowhere would send a reader looking in vain
     if (span && trace.isSpanContextValid(span) && span.traceFlags & TraceFlags.SAMPLED) {

@@ -6,13 +6,12 @@ import type { DataSource } from 'typeorm';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { createTokenVerifier } from '../../../schema/identity/token-verifier';
-import { errorFormatter, unavailableStatus } from '../../../schema/http/error-reporting';
+import { errorFormatter, errorLog, unavailableStatus } from '../../../schema/http/error-reporting';
 import { graphqlMetrics } from '../../../schema/observability/graphql-metrics';
 import type { Logger } from '../../../schema/observability/logger';
 import { serviceMetrics } from '../../../schema/observability/metrics-registry';
-import { currentRequestId } from '../../../schema/observability/request-scope';
+import { requestIdOf } from '../../../schema/observability/request-id';
 import { RoleChecker } from '../../../schema/identity/auth-checker';
-import { requestIdFrom } from '../../../schema/request-context';
 import type { RegistryConfig } from '../config';
 import type { RegistryContext } from './registry-context';
 import { RegistryMutationResolver } from './registry-mutation.resolver';
@@ -43,12 +42,12 @@ export async function createAdminApi(dataSource: DataSource, config: RegistryCon
   const schema = await buildAdminSchema();
   const apollo = new ApolloServer<RegistryContext>({
     schema,
-    formatError: errorFormatter('registry', logger),
+    formatError: errorFormatter('registry'),
     includeStacktraceInErrorResponses: false,
     // the process entry decides when to stop (after the HTTP server has drained)
     stopOnTerminationSignals: false,
     // Apollo's landing page loads Sandbox from Apollo's CDN; the registry's server mounts GraphiQL from here instead
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), unavailableStatus(), graphqlMetrics(serviceMetrics('registry'))],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginLandingPageDisabled(), unavailableStatus(), errorLog(logger), graphqlMetrics(serviceMetrics('registry'))],
   });
   await apollo.start();
   const options = { usageWindowDays: config.usageWindowDays, intakeUrl: config.intakeUrl, hopKeys: config.hopKeys };
@@ -58,7 +57,7 @@ export async function createAdminApi(dataSource: DataSource, config: RegistryCon
       express.json({ limit: '5mb' }),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
-          const requestId = currentRequestId() ?? requestIdFrom(req.headers);
+          const requestId = requestIdOf(req);
           return { requestId, actor: await verifyToken(req.headers.authorization), dataSource, options };
         },
       }),
