@@ -1,6 +1,7 @@
 import type { ExecuteValues, PoolConnection } from 'mysql2';
 import { type DataSource, type EntityMetadata, type FindOptionsOrder, type FindOptionsWhere, In, type ObjectLiteral, QueryFailedError, type Repository } from 'typeorm';
 import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { boundedMemo } from '../runtime/bounded-memo';
 
 /** Finds the rows whose `column` is one of the keys, in `order`. */
@@ -46,21 +47,39 @@ export interface PreparedSelect<T> {
  * columns): the caller keeps its query builder for those.
  */
 export function preparedSelect<T extends ObjectLiteral>(repository: Repository<T>): PreparedSelect<T> | null {
+  const { metadata } = repository;
+  if (!plainColumns(metadata)) return null;
+  const select = metadata.columns.filter((each) => each.isSelect);
+  return selectOf(repository, select, (row, driver) => {
+    const entity = metadata.create() as T;
+    for (const each of select) each.setEntityValue(entity, driver.prepareHydratedValue(row[each.databaseName], each));
+    return entity;
+  });
+}
+
+/**
+ * A few of an entity's own columns as plain objects, whatever relations it has: for a loader that needs keys, not
+ * entities (a link table's pairs). `null` on SQLite, where the caller keeps TypeORM's find.
+ */
+export function preparedColumns<T extends ObjectLiteral, P extends keyof T & string>(repository: Repository<T>, properties: P[]): PreparedSelect<Pick<T, P>> | null {
+  const select = properties.map((property) => repository.metadata.findColumnWithPropertyName(property)!);
+  return selectOf(repository, select, (row, driver) => {
+    const values = {} as Pick<T, P>;
+    for (const [index, each] of select.entries()) values[properties[index]] = driver.prepareHydratedValue(row[each.databaseName], each);
+    return values;
+  });
+}
+
+function selectOf<T extends ObjectLiteral, R>(repository: Repository<T>, select: ColumnMetadata[], hydrate: (row: Record<string, unknown>, driver: MysqlDriver) => R): PreparedSelect<R> | null {
   const { manager, metadata } = repository;
   const dataSource = manager.connection;
-  if (dataSource.options.type !== 'mysql' || !plainColumns(metadata)) return null;
-  const select = metadata.columns.filter((each) => each.isSelect);
+  if (dataSource.options.type !== 'mysql') return null;
   const head = `SELECT ${select.map((each) => quote(each.databaseName)).join(', ')} FROM ${quote(metadata.tablePath)} `;
   const driver = dataSource.driver as MysqlDriver;
   return {
     column: (property) => quote(metadata.findColumnWithPropertyName(property)!.databaseName),
     async rows(tail, parameters) {
-      const rows = await execute(dataSource, head + tail, parameters);
-      return rows.map((row) => {
-        const entity = metadata.create() as T;
-        for (const each of select) each.setEntityValue(entity, driver.prepareHydratedValue(row[each.databaseName], each));
-        return entity;
-      });
+      return (await execute(dataSource, head + tail, parameters)).map((row) => hydrate(row, driver));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { createGroupLoader, createRowLoader } from '../../../schema/database/group-loader';
+import { createGroupLoader } from '../../../schema/database/group-loader';
+import { createReferenceLoader } from '../../../schema/database/reference-rows';
 import { createNearbyLoader, type NearbyOptions } from '../../../schema/geo/nearby-loader';
 import type { RequestContext } from '../../../schema/request-context';
 import type { SubgraphContext } from '../../../schema/subgraph-context';
@@ -17,10 +18,12 @@ export interface TransitContext extends SubgraphContext {
 }
 
 function createLoaders(dataSource: DataSource) {
+  // the route catalogue changes with a new timetable, never through this service: held in memory, read every 10 s
+  const routeByCode = createReferenceLoader(dataSource.getRepository(BusRoute), 'code');
   return {
-    routeByCode: createRowLoader(dataSource.getRepository(BusRoute), 'code'),
+    routeByCode,
     stopsByRoute: createStopsByRouteLoader(dataSource.getRepository(RouteStop)),
-    routesByStop: createRoutesByStopLoader(dataSource.getRepository(RouteStop)),
+    routesByStop: createRoutesByStopLoader(dataSource.getRepository(RouteStop), routeByCode),
     nearbyStops: createNearbyLoader(dataSource.getRepository(BusStop), NEARBY_STOPS),
     workOrdersByTicket: createGroupLoader(dataSource.getRepository(TransitWorkOrder), 'ticketId', { order: { createdAt: 'ASC' } }),
   };

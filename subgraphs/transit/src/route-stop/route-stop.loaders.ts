@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type Repository } from 'typeorm';
+import { MAX_BATCH, placeholders, preparedColumns } from '../../../../schema/database/prepared-find';
+import { boundedMemo } from '../../../../schema/runtime/bounded-memo';
 import type { BusRoute } from '../route/bus-route.entity';
 import { byRouteCode } from '../route/route-order';
 import type { BusStop } from '../stop/bus-stop.entity';
@@ -22,15 +24,30 @@ export function createStopsByRouteLoader(repository: Repository<RouteStop>): Dat
   );
 }
 
-/** The routes calling at many stops: one joined query per batch; a route calling twice is listed once. */
-export function createRoutesByStopLoader(repository: Repository<RouteStop>): DataLoader<string, BusRoute[]> {
+/**
+ * The routes calling at many stops: the (stop, route) pairs by one prepared statement, the routes from the route
+ * catalogue (`routeByCode`, held in memory); a route calling twice is listed once. The joined find this replaces,
+ * with TypeORM's query builder and entity hydration, was 10 % of transit's CPU on a page of 50.
+ */
+export function createRoutesByStopLoader(links: Repository<RouteStop>, routeByCode: DataLoader<string, BusRoute | null>): DataLoader<string, BusRoute[]> {
+  const prepared = preparedColumns(links, ['stopCode', 'routeCode']);
+  const tailFor = boundedMemo(MAX_BATCH, (count: number) => `WHERE ${prepared?.column('stopCode')} IN (${placeholders(count)})`);
+  const pairsAt = (stopCodes: readonly string[]) =>
+    prepared ? prepared.rows(tailFor(stopCodes.length), [...stopCodes]) : links.find({ select: { stopCode: true, routeCode: true }, where: { stopCode: In([...stopCodes]) } });
   return new DataLoader<string, BusRoute[]>(
     async (stopCodes) => {
-      const links = await repository.find({ where: { stopCode: In([...stopCodes]) }, relations: { route: true } });
-      const routes = new Map<string, Map<string, BusRoute>>(stopCodes.map((code) => [code, new Map()]));
-      for (const link of links) routes.get(link.stopCode)?.set(link.routeCode, link.route!);
-      return stopCodes.map((code) => [...(routes.get(code)?.values() ?? [])].sort(byRouteCode));
+      const pairs = await pairsAt(stopCodes);
+      const routes = new Map<string, BusRoute>();
+      for (const route of await routeByCode.loadMany([...new Set(pairs.map((pair) => pair.routeCode))])) {
+        if (route && !(route instanceof Error)) routes.set(route.code, route);
+      }
+      const atStop = new Map<string, Map<string, BusRoute>>(stopCodes.map((code) => [code, new Map()]));
+      for (const { stopCode, routeCode } of pairs) {
+        const route = routes.get(routeCode);
+        if (route) atStop.get(stopCode)?.set(routeCode, route);
+      }
+      return stopCodes.map((code) => [...(atStop.get(code)?.values() ?? [])].sort(byRouteCode));
     },
-    { maxBatchSize: 500 },
+    { maxBatchSize: MAX_BATCH },
   );
 }
