@@ -25,8 +25,18 @@ const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
  * (QueryCounter, sql_query_duration_seconds).
  */
 export function keyFind<T extends ObjectLiteral>(repository: Repository<T>, column: keyof T & string, order?: FindOptionsOrder<T>): KeyFind<T> {
-  const select = preparedSelect(repository);
-  if (!select) return (keys) => repository.find({ where: { [column]: In([...keys]) } as FindOptionsWhere<T>, order });
+  return keysIn(preparedSelect(repository), column, order, (keys) => repository.find({ where: { [column]: In([...keys]) } as FindOptionsWhere<T>, order }));
+}
+
+/** keyFind for a few of an entity's own columns (preparedColumns): a link table's pairs, relations or not. */
+export function columnsKeyFind<T extends ObjectLiteral, P extends keyof T & string>(repository: Repository<T>, column: keyof T & string, properties: P[]): KeyFind<Pick<T, P>> {
+  const fallback = (keys: readonly string[]) =>
+    repository.find({ select: Object.fromEntries(properties.map((property) => [property, true])) as never, where: { [column]: In([...keys]) } as FindOptionsWhere<T> });
+  return keysIn(preparedColumns(repository, properties), column, undefined, fallback);
+}
+
+function keysIn<T extends ObjectLiteral, R>(select: PreparedSelect<R> | null, column: keyof T & string, order: FindOptionsOrder<T> | undefined, fallback: KeyFind<R>): KeyFind<R> {
+  if (!select) return fallback;
   const orderBy = Object.entries(order ?? {})
     .map(([property, direction]) => `${select.column(property)} ${String(direction).toUpperCase() === 'DESC' ? 'DESC' : 'ASC'}`)
     .join(', ');
@@ -61,7 +71,7 @@ export function preparedSelect<T extends ObjectLiteral>(repository: Repository<T
  * A few of an entity's own columns as plain objects, whatever relations it has: for a loader that needs keys, not
  * entities (a link table's pairs). `null` on SQLite, where the caller keeps TypeORM's find.
  */
-export function preparedColumns<T extends ObjectLiteral, P extends keyof T & string>(repository: Repository<T>, properties: P[]): PreparedSelect<Pick<T, P>> | null {
+function preparedColumns<T extends ObjectLiteral, P extends keyof T & string>(repository: Repository<T>, properties: P[]): PreparedSelect<Pick<T, P>> | null {
   const select = properties.map((property) => repository.metadata.findColumnWithPropertyName(property)!);
   return selectOf(repository, select, (row, driver) => {
     const values = {} as Pick<T, P>;

@@ -57,9 +57,9 @@ export async function createSubgraphApp<C extends RequestContext>(options: Subgr
       ApolloServerPluginInlineTraceDisabled(),
       // no field carries a cache hint and the gateway reads none: the policy it computed for every field cost 4-10 % of a subgraph's CPU
       ApolloServerPluginCacheControlDisabled(),
+      errorLog(logger),
       // no 503s here even when the database is down: the gateway reads a non-2xx answer as an opaque
       // failure and would drop SERVICE_UNAVAILABLE; the gateway sets the status its clients see
-      errorLog(logger),
       graphqlMetrics(serviceMetrics(options.name)),
     ],
   });

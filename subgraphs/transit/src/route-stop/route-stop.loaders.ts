@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type Repository } from 'typeorm';
-import { MAX_BATCH, placeholders, preparedColumns } from '../../../../schema/database/prepared-find';
-import { boundedMemo } from '../../../../schema/runtime/bounded-memo';
+import { columnsKeyFind, MAX_BATCH } from '../../../../schema/database/prepared-find';
 import type { BusRoute } from '../route/bus-route.entity';
 import { byRouteCode } from '../route/route-order';
 import type { BusStop } from '../stop/bus-stop.entity';
@@ -30,10 +29,7 @@ export function createStopsByRouteLoader(repository: Repository<RouteStop>): Dat
  * with TypeORM's query builder and entity hydration, was 10 % of transit's CPU on a page of 50.
  */
 export function createRoutesByStopLoader(links: Repository<RouteStop>, routeByCode: DataLoader<string, BusRoute | null>): DataLoader<string, BusRoute[]> {
-  const prepared = preparedColumns(links, ['stopCode', 'routeCode']);
-  const tailFor = boundedMemo(MAX_BATCH, (count: number) => `WHERE ${prepared?.column('stopCode')} IN (${placeholders(count)})`);
-  const pairsAt = (stopCodes: readonly string[]) =>
-    prepared ? prepared.rows(tailFor(stopCodes.length), [...stopCodes]) : links.find({ select: { stopCode: true, routeCode: true }, where: { stopCode: In([...stopCodes]) } });
+  const pairsAt = columnsKeyFind(links, 'stopCode', ['stopCode', 'routeCode']);
   return new DataLoader<string, BusRoute[]>(
     async (stopCodes) => {
       const pairs = await pairsAt(stopCodes);
