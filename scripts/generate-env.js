@@ -77,13 +77,27 @@ function hopKeys(generatedAt) {
   return { keys, trusted: JSON.stringify({ keys: keys.map((key) => key.publicJwk) }) };
 }
 
+const gatewayKey = (hop) => hop.keys.find((key) => key.service === 'gateway');
+
 const sha256 = (text) => crypto.createHash('sha256').update(text).digest('hex');
 
-/** What one service alone reads: its private key, and for a subgraph the digest of its schema-read token. */
-function serviceKeyLines(key) {
+/**
+ * The key the gateway authenticates its hops to `service` with (HMAC-SHA256): HKDF-SHA256 over the gateway's Ed25519
+ * seed, labelled with the gateway's key id and the service, exactly as schema/identity/hop-mac.ts derives it (the
+ * test of this script checks the two agree).
+ */
+function macKeySet(gatewayJwk, service) {
+  const info = `hotline-hop-mac\n${gatewayJwk.kid}\n${service}`;
+  const k = Buffer.from(crypto.hkdfSync('sha256', Buffer.from(gatewayJwk.d, 'base64url'), Buffer.alloc(0), info, 32)).toString('base64url');
+  return JSON.stringify({ keys: [{ kty: 'oct', kid: gatewayJwk.kid, k, alg: 'HS256' }] });
+}
+
+/** What one service alone reads: its private key, and for a subgraph the digest of its schema-read token and the gateway's MAC key for it. */
+function serviceKeyLines(key, gateway) {
   return [
     `# ${key.service}'s own hop key: it signs what ${key.service} sends other services. No other service has it.`,
     `HOP_SIGNING_KEY=${JSON.stringify(key.privateJwk)}`,
+    ...(SUBGRAPHS.includes(key.service) ? [`# the key the gateway authenticates its requests to ${key.service} with; derived from the gateway's key, so regenerate both together`, `HOP_MAC_KEYS=${macKeySet(gateway.privateJwk, key.service)}`] : []),
     ...(key.schemaToken ? [`# the SHA-256 of the token its department CI reads the SDL with (${'.env.production.schema-tokens'})`, `SCHEMA_READ_TOKEN_SHA256=${sha256(key.schemaToken)}`] : []),
   ];
 }
@@ -164,7 +178,7 @@ function composeFiles(options, generatedAt) {
         `HOTLINE_DML_PASSWORD=${dml}`,
       ]),
     ],
-    ...hop.keys.map((key) => [`${options.out}.key.${key.service}`, render([...header(`Read by the ${key.service} container only (after .env.production).`), '', ...serviceKeyLines(key)])]),
+    ...hop.keys.map((key) => [`${options.out}.key.${key.service}`, render([...header(`Read by the ${key.service} container only (after .env.production).`), '', ...serviceKeyLines(key, gatewayKey(hop))])]),
     [
       `${options.out}.schema-tokens`,
       render([
@@ -195,7 +209,7 @@ function kubernetesFiles(options, generatedAt) {
         `DATABASE_URL=${databaseUrl(DML_USER, dml, host, options.dbPrefix)}`,
       ]),
     ],
-    ...hop.keys.map((key) => [path.join(dir, `hop-${key.service}.env`), render([...header(`Secret hotline-hop-${key.service}: the ${key.service} Deployment only.`), ...serviceKeyLines(key)])]),
+    ...hop.keys.map((key) => [path.join(dir, `hop-${key.service}.env`), render([...header(`Secret hotline-hop-${key.service}: the ${key.service} Deployment only.`), ...serviceKeyLines(key, gatewayKey(hop))])]),
     [
       path.join(dir, 'schema-tokens.env'),
       render([...header('For the departments\' CI, mounted nowhere: each token reads its own subgraph\'s SDL and nothing else.'), ...schemaTokenLines(hop.keys)]),

@@ -4,7 +4,7 @@ import { Kind } from 'graphql';
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
 import { observeSubgraphFetch } from '../../schema/observability/gateway-metrics';
 import type { HopKeys } from '../../schema/identity/hop-keys';
-import { signIdentity } from '../../schema/identity/signed-identity';
+import { macIdentity } from '../../schema/identity/signed-identity';
 import { REQUEST_ID_HEADER } from '../../schema/request-context';
 import { boundedMemo } from '../../schema/runtime/bounded-memo';
 import type { GatewayContext } from './gateway-context';
@@ -18,9 +18,9 @@ type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 /**
  * How the gateway talks to a subgraph: it forwards the request id (one id ties
  * a client's operation to every subgraph log line and audit record) and the
- * caller's identity, signed, so a subgraph can tell the gateway from anyone
- * else who reaches its port. Each call runs under the subgraph's guard
- * (deadline, circuit); a subgraph that is slow or down costs its own fields,
+ * caller's identity, authenticated with the key the gateway shares with that
+ * subgraph (hop-mac.ts), so a subgraph can tell the gateway from anyone else
+ * who reaches its port. Each call runs under the subgraph's guard (deadline, circuit); a subgraph that is slow or down costs its own fields,
  * named with a retryable code, and the rest of the operation is answered.
  *
  * A data source of its own rather than a RemoteGraphQLDataSource: that one
@@ -80,10 +80,10 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
   }
 
   private async forward({ query, operationName, variables, extensions }: Fetch, client: GatewayContext | null, signal: AbortSignal): Promise<GatewayGraphQLResponse> {
-    // Signed here, per attempt: a retried call carries a fresh time and nonce, never one that may be near its expiry.
-    // the variables (an entity fetch's representations) serialised once, for the body and for the signature
+    // Authenticated here, per attempt: a retried call carries a fresh time and nonce, never one that may be near its expiry.
+    // the variables (an entity fetch's representations) serialised once, for the body and for the MAC
     const variablesJson = JSON.stringify(variables ?? {});
-    const headers = await signIdentity(client?.identity ?? GATEWAY_IDENTITY, this.hopKeys, this.subgraph, { method: 'POST', query, operationName, variables, variablesJson });
+    const headers = macIdentity(client?.identity ?? GATEWAY_IDENTITY, this.hopKeys, this.subgraph, { method: 'POST', query, operationName, variables, variablesJson });
     headers['content-type'] = 'application/json';
     if (client?.requestId) headers[REQUEST_ID_HEADER] = client.requestId;
     try {

@@ -45,6 +45,8 @@ export interface SubgraphApp {
 export async function createSubgraphApp<C extends RequestContext>(options: SubgraphAppOptions<C>): Promise<SubgraphApp> {
   const logger = options.logger ?? serviceLogger(options.name);
   const verifier = new HopVerifier(options.hopKeys);
+  // the gateway MACs its hops to a subgraph (hop-mac.ts): a production subgraph without its key stops here
+  options.hopKeys.macKey('');
   const schemaReadTokens = options.schemaReadTokens ?? readSchemaReadTokens();
   const apollo = new ApolloServer<C>({
     schema: options.schema,

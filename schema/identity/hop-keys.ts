@@ -1,6 +1,7 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { isProduction } from '../config/env';
+import { deriveMacKey } from './hop-mac';
 
 /**
  * Every service signs the requests it sends to another with its own Ed25519
@@ -28,6 +29,8 @@ export interface HopKeys {
   readonly signer: HopSigner;
   /** The public key for a key id, or null when nobody trusts that id here. */
   publicKey(keyId: string): KeyObject | null;
+  /** The HMAC key the gateway's key `keyId` shares with this service (hop-mac.ts), or null; only subgraphs need one. */
+  macKey(keyId: string): KeyObject | null;
 }
 
 /** The service a key id belongs to. */
@@ -56,7 +59,7 @@ function readJson(name: string, env: NodeJS.ProcessEnv): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error(`${name}${file ? `_FILE (${file})` : ''} is not JSON: give a JSON Web Key${name === 'HOP_TRUSTED_KEYS' ? ' Set' : ''} (npm run env:generate writes them)`);
+    throw new Error(`${name}${file ? `_FILE (${file})` : ''} is not JSON: give a JSON Web Key${name === 'HOP_SIGNING_KEY' ? '' : ' Set'} (npm run env:generate writes them)`);
   }
 }
 
@@ -102,6 +105,23 @@ function readTrusted(env: NodeJS.ProcessEnv): Map<string, KeyObject> {
   return trusted;
 }
 
+function readMacKeys(service: string, env: NodeJS.ProcessEnv): Map<string, KeyObject> {
+  const set = readJson('HOP_MAC_KEYS', env) as { keys?: (JsonWebKey & { kid?: string })[] } | undefined;
+  if (!set) {
+    if (isProduction(env)) throw new Error(`HOP_MAC_KEYS is required when NODE_ENV=production: the keys the gateway authenticates its hops to ${service} with (npm run env:generate)`);
+    return new Map();
+  }
+  if (!Array.isArray(set.keys)) throw new Error('HOP_MAC_KEYS must be a JSON Web Key Set: {"keys":[…]}');
+  const keys = new Map<string, KeyObject>();
+  for (const jwk of set.keys) {
+    if (!jwk.kid || keyOwner(jwk.kid) !== 'gateway') throw new Error(`every key in HOP_MAC_KEYS needs the kid of the gateway key it comes from ("gateway:<version>"); one has "${jwk.kid ?? ''}"`);
+    if (jwk.kty !== 'oct' || typeof jwk.k !== 'string' || Buffer.from(jwk.k, 'base64url').length < 32) throw new Error(`HOP_MAC_KEYS ${jwk.kid} must be a symmetric JSON Web Key (kty oct) of at least 32 bytes`);
+    if (isProduction(env) && isDevelopmentKeyId(jwk.kid)) throw new Error(`HOP_MAC_KEYS holds the development key ${jwk.kid} when NODE_ENV=production`);
+    keys.set(jwk.kid, createSecretKey(Buffer.from(jwk.k, 'base64url')));
+  }
+  return keys;
+}
+
 /**
  * The keys of `service`: HOP_SIGNING_KEY (its private JWK, or HOP_SIGNING_KEY_FILE)
  * and HOP_TRUSTED_KEYS (the public JWKS, or HOP_TRUSTED_KEYS_FILE). Without them,
@@ -110,8 +130,10 @@ function readTrusted(env: NodeJS.ProcessEnv): Map<string, KeyObject> {
 export function readHopKeys(service: string, env = process.env): HopKeys {
   let signer: HopSigner | null = null;
   let trusted: Map<string, KeyObject> | null = null;
+  let macKeys: Map<string, KeyObject> | null = null;
   const development = !isProduction(env);
   const derived = new Map<string, KeyObject>();
+  const derivedMac = new Map<string, KeyObject>();
   return {
     service,
     get signer() {
@@ -125,6 +147,14 @@ export function readHopKeys(service: string, env = process.env): HopKeys {
       if (!development || !isDevelopmentKeyId(keyId)) return null;
       if (!derived.has(keyId)) derived.set(keyId, createPublicKey(developmentSigner(keyOwner(keyId)).privateKey));
       return derived.get(keyId)!;
+    },
+    macKey(keyId) {
+      macKeys ??= readMacKeys(service, env);
+      const found = macKeys.get(keyId);
+      if (found) return found;
+      if (!development || !isDevelopmentKeyId(keyId) || keyOwner(keyId) !== 'gateway') return null;
+      if (!derivedMac.has(keyId)) derivedMac.set(keyId, deriveMacKey(developmentSigner('gateway'), service));
+      return derivedMac.get(keyId)!;
     },
   };
 }

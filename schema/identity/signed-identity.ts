@@ -1,10 +1,13 @@
-import { createHash, randomUUID, sign } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import stableStringify from 'safe-stable-stringify';
 import { PublicError, ErrorCode } from '../errors';
 import { boundedMemo } from '../runtime/bounded-memo';
+import { callerGrant, GRANT_HEADER, GRANT_TYPE } from './caller-grant';
+import { compactJws, encode, headerOf } from './compact-jws';
 import { type HopKeys, keyOwner } from './hop-keys';
+import { MAC_ALGORITHM, macKeyFor } from './hop-mac';
 import { NonceWindow } from './nonce-window';
 import type { Identity, Role } from './roles';
 
@@ -43,7 +46,6 @@ interface HopClaims extends JWTPayload {
   act?: string;
 }
 
-const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** sha256 of a query text, remembered: the planner sends the same few per subgraph (a relay a new body each time),
@@ -70,13 +72,27 @@ function variablesMatch(signed: string, variables: unknown): boolean {
   return signed === digest(JSON.stringify(variables ?? {}) ?? '{}') || signed === digest(canonical(variables));
 }
 
-/** A signer's JWS header never changes: encoded once per key id. */
-const headerOf = boundedMemo(100, (keyId: string) => encode({ alg: 'EdDSA', kid: keyId, typ: TOKEN_TYPE }));
-
 export interface SignOptions {
   /** The verified hop this request continues (RequestContext.hop): needed to speak for anyone but oneself. */
   onBehalfOf?: string;
   now?: number;
+}
+
+/** What a hop token says, however it is authenticated: who, for whom, the request, a lifetime and a fresh nonce. */
+function hopBody(identity: Identity, audience: string, request: HopRequest, options: SignOptions): HopClaims {
+  const issuedAt = Math.floor((options.now ?? Date.now()) / 1000);
+  return {
+    roles: identity.roles,
+    dept: identity.department ?? null,
+    phone: identity.phone ?? null,
+    ...bindings(request),
+    ...(options.onBehalfOf ? { act: options.onBehalfOf } : {}),
+    sub: identity.id,
+    aud: audience,
+    iat: issuedAt,
+    exp: issuedAt + MAX_AGE_MS / 1000,
+    jti: randomUUID(),
+  };
 }
 
 /**
@@ -85,21 +101,19 @@ export interface SignOptions {
  * sent elsewhere, or reused with other variables.
  */
 export async function signIdentity(identity: Identity, keys: HopKeys, audience: string, request: HopRequest, options: SignOptions = {}): Promise<Record<string, string>> {
-  const { keyId, privateKey } = keys.signer;
-  const issuedAt = Math.floor((options.now ?? Date.now()) / 1000);
-  const claims: HopClaims = {
-    roles: identity.roles,
-    dept: identity.department ?? null,
-    phone: identity.phone ?? null,
-    ...bindings(request),
-    ...(options.onBehalfOf ? { act: options.onBehalfOf } : {}),
-  };
-  const body = { ...claims, sub: identity.id, aud: audience, iat: issuedAt, exp: issuedAt + MAX_AGE_MS / 1000, jti: randomUUID() };
-  // a compact JWS written here rather than with jose's SignJWT: jose signs on the thread pool, which cost 2× the CPU
-  // per hop (~200 µs against ~95 µs here); jose verifies it on the other side, so a wrong token could not pass unseen
-  const input = `${headerOf(keyId)}.${encode(body)}`;
-  const token = `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
-  return { [IDENTITY_HEADER]: token };
+  return { [IDENTITY_HEADER]: compactJws(keys.signer, TOKEN_TYPE, hopBody(identity, audience, request, options)) };
+}
+
+/**
+ * The gateway's headers for a hop to the subgraph `audience`: the same token as signIdentity's, authenticated with
+ * the key the gateway shares with that subgraph (hop-mac.ts), and the gateway's grant of who calls, which the
+ * subgraph shows when it asks another service on the caller's behalf.
+ */
+export function macIdentity(identity: Identity, keys: HopKeys, audience: string, request: HopRequest, now = Date.now()): Record<string, string> {
+  const signer = keys.signer;
+  const input = `${headerOf(`${MAC_ALGORITHM}\n${signer.keyId}\n${TOKEN_TYPE}`)}.${encode(hopBody(identity, audience, request, { now }))}`;
+  const mac = createHmac('sha256', macKeyFor(signer, audience)).update(input).digest('base64url');
+  return { [IDENTITY_HEADER]: `${input}.${mac}`, [GRANT_HEADER]: callerGrant(identity, signer, audience, now) };
 }
 
 /** Nobody (valid) is signed in. `status` 401 is for refusals before any resolver runs. */
@@ -111,8 +125,8 @@ export class UnauthenticatedError extends PublicError {
 
 export interface VerifiedHop {
   actor: Identity;
-  /** The hop's own token, for a further hop on the same caller's behalf. */
-  token: string;
+  /** What a further hop on the same caller's behalf shows (`act`): the gateway's grant with a MAC'd hop, else the signed hop itself. */
+  token?: string;
   /** The service whose key signed it. */
   signer: string;
 }
@@ -122,12 +136,16 @@ const identityOf = (claims: HopClaims): Identity => ({ id: claims.sub ?? '', rol
 const sameIdentity = (a: Identity, b: Identity) =>
   a.id === b.id && a.department === b.department && a.phone === b.phone && a.roles.length === b.roles.length && a.roles.every((role, i) => role === b.roles[i]);
 
+/** A hop, or what a further hop shows it continues: a grant, or a signed hop as other senders still pass on. */
+type Opened = 'hop' | 'continued';
+
 /**
- * Checks what `service` receives: the signature by a trusted key, the audience,
- * the age, the request it was made for, that its nonce is new, and that the
- * signer may assert the identity it names. Only the gateway asserts anyone's
- * identity; another service speaks for itself (`<service>` or `relay:<service>`)
- * or, continuing a hop, for the caller the gateway named to it.
+ * Checks what `service` receives: the signature (or the gateway's MAC) by a
+ * trusted key, the audience, the age, the request it was made for, that its
+ * nonce is new, and that the signer may assert the identity it names. Only the
+ * gateway asserts anyone's identity; another service speaks for itself
+ * (`<service>` or `relay:<service>`) or, continuing a hop, for the caller the
+ * gateway named to it.
  */
 export class HopVerifier {
   /** Nonces seen within their lifetime; a replica has its own, so a replay must at least find the same replica. */
@@ -141,7 +159,7 @@ export class HopVerifier {
   async verify(headers: IncomingHttpHeaders, request: HopRequest): Promise<VerifiedHop> {
     const token = headers[IDENTITY_HEADER];
     if (typeof token !== 'string' || token === '') throw refuse('requests must come through the gateway');
-    const { claims, signer } = await this.open(token, this.keys.service);
+    const { claims, signer, mac } = await this.open(token, this.keys.service, 'hop');
     const method = (request.method ?? 'POST').toUpperCase();
     if (claims.htm !== method || claims.hqh !== queryDigest(request.query) || claims.hon !== (request.operationName || null) || !variablesMatch(claims.hvh, request.variables)) {
       throw refuse('the gateway signature does not match this request');
@@ -149,35 +167,40 @@ export class HopVerifier {
     if (!claims.jti || !this.seen.firstUse(claims.jti)) throw refuse('the gateway signature has already been used');
     const actor = identityOf(claims);
     if (signer !== GATEWAY && actor.id !== signer && actor.id !== `relay:${signer}`) await this.checkDelegation(signer, actor, claims.act);
-    return { actor, token, signer };
+    const grant = headers[GRANT_HEADER];
+    return { actor, token: mac ? (typeof grant === 'string' ? grant : undefined) : token, signer };
   }
 
   /** `signer` speaks for `actor` only with the gateway's word, given to `signer`, that `actor` is calling it. */
   private async checkDelegation(signer: string, actor: Identity, act: string | undefined): Promise<void> {
     if (!act) throw refuse(`${signer} may not speak for ${actor.id} without the hop it continues`);
-    const original = await this.open(act, signer);
+    const original = await this.open(act, signer, 'continued');
     if (original.signer !== GATEWAY || !sameIdentity(identityOf(original.claims), actor)) throw refuse(`${signer} speaks for someone the gateway did not send it`);
   }
 
-  private async open(token: string, audience: string): Promise<{ claims: HopClaims; signer: string }> {
-    let keyId: string;
+  private async open(token: string, audience: string, opened: Opened): Promise<{ claims: HopClaims; signer: string; mac: boolean }> {
+    let header: { kid?: string; alg?: string; typ?: string };
     try {
-      keyId = decodeProtectedHeader(token).kid ?? '';
+      header = decodeProtectedHeader(token);
     } catch {
       throw refuse('the gateway signature is not readable');
     }
-    const key = this.keys.publicKey(keyId);
+    const keyId = header.kid ?? '';
+    // only the gateway MACs, and only its hops to this service: a MAC convinces no one else, so it is never passed on
+    const mac = header.alg === MAC_ALGORITHM && opened === 'hop';
+    const key = mac ? (keyOwner(keyId) === GATEWAY ? this.keys.macKey(keyId) : null) : this.keys.publicKey(keyId);
     if (!key) throw refuse(`no trusted key "${keyId}"`);
+    const types = opened === 'hop' ? [TOKEN_TYPE] : [TOKEN_TYPE, GRANT_TYPE];
+    if (!types.includes(header.typ ?? '')) throw refuse('the gateway signature does not match');
     try {
       const { payload } = await jwtVerify<HopClaims>(token, key, {
-        algorithms: ['EdDSA'],
-        typ: TOKEN_TYPE,
+        algorithms: [mac ? MAC_ALGORITHM : 'EdDSA'],
         audience,
         maxTokenAge: MAX_AGE_MS / 1000,
         clockTolerance: CLOCK_TOLERANCE_S,
         requiredClaims: ['sub', 'iat', 'exp', 'jti'],
       });
-      return { claims: payload, signer: keyOwner(keyId) };
+      return { claims: payload, signer: keyOwner(keyId), mac };
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'ERR_JWT_EXPIRED') throw refuse('the gateway signature has expired');

@@ -12,7 +12,7 @@ import { databaseTarget } from '../../schema/database/database-target';
 import { readDatabaseSettings } from '../../schema/config/env';
 import { readHopKeys } from '../../schema/identity/hop-keys';
 import { Role } from '../../schema/identity/roles';
-import { HopVerifier, signIdentity } from '../../schema/identity/signed-identity';
+import { HopVerifier, signIdentity, macIdentity } from '../../schema/identity/signed-identity';
 import { DEVELOPMENT_SECRETS, PLACEHOLDER, ROOT, parseEnvFile, readText } from './deploy-files';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -105,6 +105,11 @@ describe('scripts/generate-env.js', () => {
     const citizen = { id: 'citizen-zhang', roles: [Role.CITIZEN] };
     await expect(new HopVerifier(keys.water).verify(await signIdentity(citizen, keys.gateway, 'water', request), request)).resolves.toMatchObject({ signer: 'gateway' });
     await expect(new HopVerifier(keys.intake).verify(await signIdentity(citizen, keys.water, 'intake', request), request)).rejects.toThrow(/may not speak for/);
+    // the gateway's MAC'd hops too: the key written for water is the one the gateway derives for water, and no other's
+    await expect(new HopVerifier(keys.water).verify(macIdentity(citizen, keys.gateway, 'water', request), request)).resolves.toMatchObject({ actor: { id: 'citizen-zhang' } });
+    const forTransit = macIdentity(citizen, keys.gateway, 'transit', request);
+    await expect(new HopVerifier(keys.water).verify(forTransit, request)).rejects.toThrow(/signature/);
+    await expect(new HopVerifier(keys.transit).verify(forTransit, request)).resolves.toMatchObject({ signer: 'gateway' });
     // each schema-read token opens its own subgraph: the service keeps the digest, the CI the token
     const tokens = readEnv(path.join(dir, '.env.production.schema-tokens'));
     const digest = createHash('sha256').update(tokens.WATER_SCHEMA_READ_TOKEN).digest('hex');

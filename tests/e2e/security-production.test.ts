@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const keys = await generateKeyPair('RS256');
   privateKey = keys.privateKey;
   publicPem = await exportSPKI(keys.publicKey);
-  trustInTests(hopKey.publicJwk);
+  trustInTests(hopKey.publicJwk, hopKey.privateJwk);
 });
 
 /** A token as the city's identity provider would sign it (RS256). */
@@ -69,12 +69,15 @@ describe('a production subgraph refuses a set of trusted keys it cannot rely on'
     ['no trusted key set', { HOP_TRUSTED_KEYS: undefined }, /HOP_TRUSTED_KEYS is required/],
     ['a set that trusts a development key', { HOP_TRUSTED_KEYS: trusted([hopKey.publicJwk, { ...hopKey.publicJwk, kid: 'gateway:development' }]) }, /trusts the development key gateway:development/],
     ['a set holding a private key', { HOP_TRUSTED_KEYS: trusted([hopKey.privateJwk]) }, /holds the private part of gateway:2026-12/],
+    ['no MAC key set (the keys the gateway authenticates its hops with)', { HOP_MAC_KEYS: undefined }, /HOP_MAC_KEYS is required/],
+    ['a MAC key set with the development key', { HOP_MAC_KEYS: trusted([{ kty: 'oct', kid: 'gateway:development', k: 'A'.repeat(43) }]) }, /HOP_MAC_KEYS holds the development key gateway:development/],
     ['the development schema-read token', { SCHEMA_READ_TOKEN_SHA256: createHash('sha256').update(DEVELOPMENT_SCHEMA_READ_TOKEN).digest('hex') }, /lists the development schema-read token/],
   ];
   it.each(cases)('%s', async (_case, extra, named) => {
     const port = await freePort();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-prod-water-'));
-    const env = { ...(await productionEnv({})), WATER_PORT: String(port), DATA_DIR: dataDir, HOP_SIGNING_KEY: JSON.stringify(waterKey.privateJwk), ...extra };
+    const macKeys = trusted([{ kty: 'oct', kid: hopKey.publicJwk.kid, k: randomBytes(32).toString('base64url') }]);
+    const env = { ...(await productionEnv({})), WATER_PORT: String(port), DATA_DIR: dataDir, HOP_SIGNING_KEY: JSON.stringify(waterKey.privateJwk), HOP_MAC_KEYS: macKeys, ...extra };
     try {
       await expectRefusedStart(new ServiceProcess('water', 'dist/subgraphs/water/src/main.js', port, withoutUnset(env)), named);
     } finally {

@@ -1,11 +1,14 @@
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { mintDevelopmentToken, type TokenRequest } from '../../gateway/src/auth/mint-token';
-import { developmentHopKeys, type HopKeys } from '../../schema/identity/hop-keys';
+import { developmentHopKeys, type HopKeys, type HopSigner } from '../../schema/identity/hop-keys';
+import { macKeyFor } from '../../schema/identity/hop-mac';
 import { type Identity, Role } from '../../schema/identity/roles';
 import { type HopRequest, signIdentity } from '../../schema/identity/signed-identity';
 
 const keys = new Map<string, HopKeys>();
 const alsoTrusted = new Map<string, KeyObject>();
+/** Gateway keys made for a test: each in-process subgraph holds the MAC key derived from it for itself. */
+const alsoTrustedGateways = new Map<string, HopSigner>();
 /**
  * A service's development key (derived from its name, as every service outside
  * production does): what a test plays that service with. The in-process
@@ -14,14 +17,22 @@ const alsoTrusted = new Map<string, KeyObject>();
 export function testKeys(service: string): HopKeys {
   if (!keys.has(service)) {
     const development = developmentHopKeys(service);
-    keys.set(service, { service, signer: development.signer, publicKey: (keyId) => alsoTrusted.get(keyId) ?? development.publicKey(keyId) });
+    keys.set(service, { service, signer: development.signer, publicKey: (keyId) => alsoTrusted.get(keyId) ?? development.publicKey(keyId), macKey: (keyId) => {
+        const gateway = alsoTrustedGateways.get(keyId);
+        return gateway ? macKeyFor(gateway, service) : development.macKey(keyId);
+      },
+    });
   }
   return keys.get(service)!;
 }
 
-/** Lets the in-process services trust a key made for a test (a production gateway's, say). */
-export function trustInTests(publicJwk: JsonWebKey & { kid: string }): void {
+/**
+ * Lets the in-process services trust a key made for a test (a production gateway's, say), and with a gateway's
+ * private key hold the MAC keys env:generate would give each subgraph.
+ */
+export function trustInTests(publicJwk: JsonWebKey & { kid: string }, privateJwk?: JsonWebKey & { kid: string }): void {
   alsoTrusted.set(publicJwk.kid, createPublicKey({ key: publicJwk, format: 'jwk' }));
+  if (privateJwk) alsoTrustedGateways.set(privateJwk.kid, { keyId: privateJwk.kid, service: 'gateway', privateKey: createPrivateKey({ key: privateJwk, format: 'jwk' }) });
 }
 
 /** The headers the gateway would send `audience` for `identity` and this request (a query text, or the whole request). */
