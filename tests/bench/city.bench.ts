@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -6,8 +7,9 @@ import type { DatabaseSettings } from '../../schema/database/database-target';
 import { openAuditDataSource } from '../../subgraphs/audit/src/data-source';
 import { openIntakeDataSource } from '../../subgraphs/intake/src/data-source';
 import { openOversightDataSource } from '../../subgraphs/oversight/src/data-source';
-import { tokenFor } from '../support/personas';
-import { type ProcessStack, startProcessStack } from '../support/process-stack';
+import { type Persona, PERSONAS, tokenFor } from '../support/personas';
+import { PROCESS_SUBGRAPHS, type ProcessStack, startProcessStack } from '../support/process-stack';
+import { productionCredentials } from './production-credentials';
 import { readBenchOptions } from './city/bench-options';
 import { type BenchOperation, benchOperations } from './city/bench-operations';
 import type { LoadResult, LoadSpec } from './city/load-client';
@@ -53,9 +55,11 @@ async function generateIfEmpty(settings: DatabaseSettings, tickets: number, perD
   }
 }
 
-async function measure(stack: ProcessStack, operation: BenchOperation, seconds: number, warmupSeconds: number): Promise<OperationResult> {
+type Tokens = (persona: Persona) => Promise<string>;
+
+async function measure(stack: ProcessStack, operation: BenchOperation, seconds: number, warmupSeconds: number, tokens: Tokens): Promise<OperationResult> {
   const services = [stack.gateway!, ...Object.values(stack.subgraphs)];
-  const spec = { url: stack.gateway!.url, token: await tokenFor(operation.as), bodies: operation.bodies, concurrency: operation.concurrency, once: operation.once };
+  const spec = { url: stack.gateway!.url, token: await tokens(operation.as), bodies: operation.bodies, concurrency: operation.concurrency, once: operation.once };
   // a mutation that may run once per target gets no warm-up of its own: the reads before it warmed the services
   if (!operation.once && warmupSeconds > 0) await load({ ...spec, durationMs: warmupSeconds * 1000 });
   const before = await read(services);
@@ -88,16 +92,23 @@ async function main() {
   const box = machine();
   console.log(`${box.date} · ${box.cpu} · ${box.cores} cores · ${box.memoryGiB} GiB · Node ${box.node} · load average ${box.loadAverage.join(' ')} · /work free ${box.diskFree}`);
   console.log(`starting the federation as separate processes on ${where}${options.reuse ? ` (databases "${options.reuse}", kept)` : ''}…`);
+  // production, as a city runs it (its own keys for every service, RS256 tokens, graphql-js's production checks),
+  // unless --development asks for the development defaults the tests run with
+  const credentials = options.development ? null : await productionCredentials(['gateway', ...PROCESS_SUBGRAPHS], PROCESS_SUBGRAPHS);
+  const tokens: Tokens = credentials ? (persona) => credentials.tokenFor(PERSONAS[persona]) : (persona) => tokenFor(persona);
+  const serviceEnv = { ...SERVICE_ENV, ...credentials?.env, ...(credentials ? { SCHEMA_READ_TOKEN_SHA256: randomBytes(32).toString('hex') } : {}) };
+  console.log(`mode: ${credentials ? 'production (NODE_ENV=production, keys made for this run)' : 'development (--development)'}`);
   const stack = await startProcessStack({
     engine: options.embedded ? 'embedded' : 'mysql',
     name: options.reuse ?? undefined,
     keep: options.reuse !== null,
-    env: { ...SERVICE_ENV, ...(options.profile ? { CPU_PROFILE_DIR: options.profile } : {}) },
+    env: { ...serviceEnv, ...(options.profile ? { CPU_PROFILE_DIR: options.profile } : {}) },
+    envOf: credentials?.envOf,
     beforeStart: (settings) => generateIfEmpty(settings, options.tickets, options.perDay),
   });
   // the earlier checkout's services on the same databases, idle while ours are measured and the other way round
   const before = options.baseline
-    ? await startProcessStack({ engine: options.embedded ? 'embedded' : 'mysql', name: options.reuse!, keep: true, env: { ...SERVICE_ENV, ...(options.profile ? { CPU_PROFILE_DIR: path.join(options.profile, 'before') } : {}) }, root: path.resolve(options.baseline) }).catch(async (error: unknown) => {
+    ? await startProcessStack({ engine: options.embedded ? 'embedded' : 'mysql', name: options.reuse!, keep: true, env: { ...serviceEnv, ...(options.profile ? { CPU_PROFILE_DIR: path.join(options.profile, 'before') } : {}) }, envOf: credentials?.envOf, root: path.resolve(options.baseline) }).catch(async (error: unknown) => {
         await stack.close();
         throw error;
       })
@@ -121,7 +132,7 @@ async function main() {
           const share = operation.once ? { ...operation, bodies: operation.bodies.filter((_, i) => i % (options.rounds * stacks.length) === slot) } : operation;
           const name = `${operation.name}${side.label}${options.rounds > 1 ? ` r${round + 1}` : ''}`;
           process.stdout.write(`  ${name} at c=${operation.concurrency}… `);
-          const result = { ...(await measure(side.stack, share, options.seconds, options.warmupSeconds)), name };
+          const result = { ...(await measure(side.stack, share, options.seconds, options.warmupSeconds, tokens)), name };
           console.log(`${result.load.ok} ok of ${result.load.requests}${result.load.firstError ? `; first error: ${result.load.firstError}` : ''}`);
           results.push(result);
         }

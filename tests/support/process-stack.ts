@@ -28,6 +28,8 @@ export interface ProcessStackOptions {
   subgraphs?: readonly ProcessSubgraph[];
   /** Extra environment for every process (e.g. OTEL_EXPORTER_OTLP_ENDPOINT). */
   env?: NodeJS.ProcessEnv;
+  /** What one service alone is given besides (its own production key, say). */
+  envOf?: (service: string) => NodeJS.ProcessEnv;
   /** Start the gateway too (default true). */
   gateway?: boolean;
   /** Seed the catalogue and departments' data as `npm start` does (default true). */
@@ -91,6 +93,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     ...(options.registry ? { REGISTRY_PORT: String(ports.registry), REGISTRY_URL: `http://127.0.0.1:${ports.registry}`, REGISTRY_POLL_MS: '500' } : {}),
     ...options.env,
   };
+  const own = (service: string): NodeJS.ProcessEnv => (options.envOf ? { ...env, ...options.envOf(service) } : env);
   const subgraphs = {} as Record<ProcessSubgraph, ServiceProcess>;
   let gateway: ServiceProcess | null = null;
   let registry: ServiceProcess | null = null;
@@ -100,7 +103,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   };
   try {
     for (const name of names) {
-      const service = new ServiceProcess(name, `dist/subgraphs/${name}/src/main.js`, ports[name], env, root);
+      const service = new ServiceProcess(name, `dist/subgraphs/${name}/src/main.js`, ports[name], own(name), root);
       const code = await service.runToEnd(['migrate']);
       if (code !== 0) throw new Error(`${name} migrate exited ${code}:\n${service.lines.join('\n')}`);
       subgraphs[name] = service;
@@ -114,15 +117,15 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     // 60 s: six services starting at once on a loaded 2-core machine took more than 30
     await Promise.all(names.map((name) => subgraphs[name].start().waitFor('/readyz', 60_000)));
     if (options.registry) {
-      registry = new ServiceProcess('registry', 'dist/registry/src/main.js', ports.registry, env);
+      registry = new ServiceProcess('registry', 'dist/registry/src/main.js', ports.registry, own('registry'));
       const code = await registry.runToEnd(['migrate']);
       if (code !== 0) throw new Error(`registry migrate exited ${code}:\n${registry.lines.join('\n')}`);
       await registry.start().waitFor('/readyz', 60_000);
-      const bootstrap = new ServiceProcess('bootstrap', 'dist/registry/src/bootstrap-from-running.js', 0, env);
+      const bootstrap = new ServiceProcess('bootstrap', 'dist/registry/src/bootstrap-from-running.js', 0, own('registry'));
       if ((await bootstrap.runToEnd([])) !== 0) throw new Error(`registry bootstrap failed:\n${bootstrap.lines.join('\n')}`);
     }
     if (options.gateway !== false) {
-      gateway = new ServiceProcess('gateway', 'dist/gateway/src/main.js', ports.gateway, env, root).start();
+      gateway = new ServiceProcess('gateway', 'dist/gateway/src/main.js', ports.gateway, own('gateway'), root).start();
       await gateway.waitFor('/readyz', 60_000);
     }
   } catch (error) {

@@ -5,6 +5,8 @@ export interface BenchOptions {
   tickets: number;
   perDay: number;
   embedded: boolean;
+  /** The services' development defaults instead of production mode with keys made for the run. */
+  development: boolean;
   /** Databases kept under this name; an existing one is reused as it is. */
   reuse: string | null;
   seconds: number;
@@ -21,7 +23,7 @@ export interface BenchOptions {
   idleSeconds: number;
 }
 
-const USAGE = `npm run bench -- [--tickets 1000000] [--per-day 6000] [--embedded] [--reuse NAME | --keep]
+const USAGE = `npm run bench -- [--tickets 1000000] [--per-day 6000] [--embedded] [--development] [--reuse NAME | --keep]
                    [--seconds 15] [--warmup 3] [--create 10,50,100] [--only createTicket] [--out results.json]
                    [--baseline DIR --rounds 2]  (DIR: an earlier checkout, measured beside this one; needs --reuse)
                    [--profile DIR]  (each service's CPU profile, DIR/<service>.cpuprofile)
@@ -34,6 +36,7 @@ export function readBenchOptions(argv: string[]): BenchOptions {
       tickets: { type: 'string', default: '100000' },
       'per-day': { type: 'string', default: '6000' },
       embedded: { type: 'boolean', default: false },
+      development: { type: 'boolean', default: false },
       reuse: { type: 'string' },
       keep: { type: 'boolean', default: false },
       seconds: { type: 'string', default: '15' },
@@ -65,6 +68,7 @@ export function readBenchOptions(argv: string[]): BenchOptions {
     tickets,
     perDay: number('per-day', values['per-day']) || 6000,
     embedded: values.embedded,
+    development: values.development,
     // --keep alone names the databases after their size, so the next --reuse finds them
     reuse,
     seconds: number('seconds', values.seconds),

@@ -10,7 +10,8 @@ import { BENCHMARK_QUERY } from './workload/benchmark-query';
 import { STUB_SUBGRAPHS } from './workload/stub-subgraph';
 import type { LoadResult, LoadSpec } from './load-client-main';
 import { processCpuMs } from './process-cpu';
-import { productionCredentials } from './production-credentials';
+import { Role } from '../../../schema/identity/roles';
+import { productionCredentials } from '../production-credentials';
 
 /**
  * `npm run bench:gateway`: the gateway engine alone. Four stub subgraphs
@@ -99,6 +100,7 @@ async function main() {
   const common = { NODE_ENV: 'production', SUPERGRAPH_FILE: supergraphFile };
   const ours = {
     ...credentials.env,
+    ...credentials.envOf('gateway'),
     BENCH_SUBGRAPHS: JSON.stringify(stubs.map(({ name, url }) => ({ name, url }))),
     // one client address sends everything: the per-address and per-identity rate limits would refuse it, so they are
     // set out of reach (they are still counted per request)
@@ -113,7 +115,7 @@ async function main() {
     started.push(engine);
     engines.set(name, engine);
   }
-  const headers = { authorization: `Bearer ${credentials.token}` };
+  const headers = { authorization: `Bearer ${await credentials.tokenFor({ sub: 'bench-operator', roles: [Role.OPERATOR] })}` };
   const body = JSON.stringify({ query: BENCHMARK_QUERY, operationName: 'TestQuery' });
   await checkSameAnswers(engines, body, headers);
 
