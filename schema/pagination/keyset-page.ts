@@ -64,7 +64,8 @@ export function pageOf<T>(rows: T[], request: PageRequest, positionOf: (row: T) 
   const more = rows.length > request.size;
   const read = rows.slice(0, request.size);
   const nodes = request.direction === 'forward' ? read : read.reverse();
-  const edges = nodes.map((node) => ({ cursor: encodeKeysetCursor(positionOf(node)), node }));
+  // a cursor is written when it is read: a list that selects `nodes` and `endCursor` needs one, not 50
+  const edges = nodes.map((node) => lazyEdge(node, positionOf));
   const fromCursor = request.cursor !== null;
   return {
     edges,
@@ -72,9 +73,23 @@ export function pageOf<T>(rows: T[], request: PageRequest, positionOf: (row: T) 
     pageInfo: {
       hasNextPage: request.direction === 'forward' ? more : fromCursor,
       hasPreviousPage: request.direction === 'backward' ? more : fromCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
+  };
+}
+
+function lazyEdge<T>(node: T, positionOf: (row: T) => KeysetPosition): { cursor: string; node: T } {
+  let cursor: string | undefined;
+  return {
+    get cursor() {
+      return (cursor ??= encodeKeysetCursor(positionOf(node)));
+    },
+    node,
   };
 }
 
