@@ -1,3 +1,4 @@
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -5,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { parse } from 'graphql';
 import { listen, type Listening } from '../../schema/http/listen';
-import { developmentHopKeys } from '../../schema/identity/hop-keys';
+import { developmentHopKeys, type HopKeys } from '../../schema/identity/hop-keys';
 import { HopVerifier } from '../../schema/identity/signed-identity';
 import { subgraphHealth } from './subgraph-health';
 
@@ -16,14 +17,14 @@ afterAll(() => Promise.all(open.map((listening) => listening.close())));
  * A department written outside this repository: a plain Apollo subgraph that
  * serves `/graphql` and nothing else (no /health), and checks our signature.
  */
-async function foreignSubgraph() {
+async function foreignSubgraph(keys: HopKeys = developmentHopKeys('gardens'), refuseUnsigned = false) {
   const seen: Array<{ query: string; signed: boolean }> = [];
   const apollo = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: parse('type Query { gardens: [String] }') }), plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const app = express();
   app.use(express.json());
-  const verifier = new HopVerifier(developmentHopKeys('gardens'));
-  app.post('/graphql', async (req, _res, next) => {
+  const verifier = new HopVerifier(keys);
+  app.post('/graphql', async (req, res, next) => {
     let signed = true;
     try {
       await verifier.verify(req.headers, { query: req.body.query });
@@ -31,6 +32,7 @@ async function foreignSubgraph() {
       signed = false;
     }
     seen.push({ query: req.body.query, signed });
+    if (!signed && refuseUnsigned) return void res.status(401).json({ errors: [{ message: 'requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
     next();
   });
   app.use('/graphql', expressMiddleware(apollo));
@@ -78,6 +80,15 @@ describe('subgraph health', () => {
       subgraphs: { gardens: 'up', gone: 'down', frozen: 'down' },
       checks: { gone: { status: 'down', error: 'ECONNREFUSED', circuit: 'open' }, frozen: { status: 'down', error: 'no answer within 300 ms' } },
     });
+    await foreign.stop();
+  });
+
+  it("shows a subgraph that does not hold the gateway's MAC key as down (401), as every client operation would find it", async () => {
+    const wrongKey = { ...developmentHopKeys('gardens'), macKey: () => createSecretKey(randomBytes(32)) };
+    const foreign = await foreignSubgraph(wrongKey, true);
+    const report = await health()([{ name: 'gardens', url: foreign.url }]);
+    expect(report).toMatchObject({ status: 'degraded', subgraphs: { gardens: 'down' }, checks: { gardens: { status: 'down', error: 'HTTP 401' } } });
+    expect(foreign.seen).toEqual([{ query: '{ __typename }', signed: false }]);
     await foreign.stop();
   });
 

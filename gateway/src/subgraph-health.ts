@@ -1,6 +1,6 @@
 import { GATEWAY_IDENTITY } from '../../schema/identity/roles';
 import type { HopKeys } from '../../schema/identity/hop-keys';
-import { signIdentity } from '../../schema/identity/signed-identity';
+import { macIdentity } from '../../schema/identity/signed-identity';
 import type { CircuitStateName } from './resilience/subgraph-guard';
 
 /** A subgraph of the supergraph served now, at its routing URL (its `/graphql` endpoint). */
@@ -48,8 +48,9 @@ async function probe({ name, url }: RoutedSubgraph, hopKeys: HopKeys, timeoutMs:
   try {
     const response = await fetch(url, {
       method: 'POST',
-      // signed like every request: a subgraph refuses anything else with 401
-      headers: { 'content-type': 'application/json', ...(await signIdentity(GATEWAY_IDENTITY, hopKeys, name, { query: PROBE })) },
+      // authenticated as every client request is (the MAC key the gateway shares with the subgraph), so a subgraph
+      // that does not hold that key shows here as down with 401 rather than up while it refuses every operation
+      headers: { 'content-type': 'application/json', ...macIdentity(GATEWAY_IDENTITY, hopKeys, name, { query: PROBE }) },
       body: JSON.stringify({ query: PROBE }),
       signal: AbortSignal.timeout(timeoutMs),
     });
