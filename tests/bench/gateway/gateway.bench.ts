@@ -31,6 +31,8 @@ const ENGINES: Record<string, { script: string; args: string[]; env?: Record<str
   ours: { script: 'engines/ours-main.js', args: [] as string[] },
   /** Ours merging the reads of one subgraph planned side by side into one request (GATEWAY_BATCH_FETCHES, off by default): what that buys. */
   'ours-batched': { script: 'engines/ours-main.js', args: [], env: { GATEWAY_BATCH_FETCHES: 'true' } },
+  /** Ours with the heap cap docker-compose.yml and the Kubernetes manifests give every service: what that cap costs in CPU. */
+  'ours-capped': { script: 'engines/ours-main.js', args: [], env: { NODE_OPTIONS: '--max-old-space-size=512' } },
   /** Ours as an earlier commit built it (--baseline DIR: that checkout, compiled with tsconfig.bench.json): a change measured against what it replaces, in the same run. */
   'ours-before': { script: 'engines/ours-main.js', args: [] as string[] },
   apollo: { script: 'engines/apollo-main.js', args: [] as string[] },
@@ -50,7 +52,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
-    engines: { type: 'string', default: Object.keys(ENGINES).filter((name) => name !== 'ours-before').join(',') },
+    engines: { type: 'string', default: Object.keys(ENGINES).filter((name) => name !== 'ours-before' && name !== 'ours-capped').join(',') },
     /** A folder: each gateway runs with node --cpu-prof and writes its profile there when the benchmark ends. */
     profile: { type: 'string' },
     baseline: { type: 'string' },
