@@ -20,7 +20,8 @@ type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
  * a client's operation to every subgraph log line and audit record) and the
  * caller's identity, authenticated with the key the gateway shares with that
  * subgraph (hop-mac.ts), so a subgraph can tell the gateway from anyone else
- * who reaches its port. Each call runs under the subgraph's guard (deadline, circuit); a subgraph that is slow or down costs its own fields,
+ * who reaches its port. Each call runs under the subgraph's guard (deadline,
+ * circuit); a subgraph that is slow or down costs its own fields,
  * named with a retryable code, and the rest of the operation is answered.
  *
  * A data source of its own rather than a RemoteGraphQLDataSource: that one

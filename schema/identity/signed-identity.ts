@@ -1,11 +1,11 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import stableStringify from 'safe-stable-stringify';
 import { PublicError, ErrorCode } from '../errors';
 import { boundedMemo } from '../runtime/bounded-memo';
 import { callerGrant, GRANT_HEADER, GRANT_TYPE } from './caller-grant';
-import { compactJws, encode, headerOf } from './compact-jws';
+import { compactJws, macJws } from './compact-jws';
 import { type HopKeys, keyOwner } from './hop-keys';
 import { MAC_ALGORITHM, macKeyFor } from './hop-mac';
 import { NonceWindow } from './nonce-window';
@@ -111,9 +111,8 @@ export async function signIdentity(identity: Identity, keys: HopKeys, audience: 
  */
 export function macIdentity(identity: Identity, keys: HopKeys, audience: string, request: HopRequest, now = Date.now()): Record<string, string> {
   const signer = keys.signer;
-  const input = `${headerOf(`${MAC_ALGORITHM}\n${signer.keyId}\n${TOKEN_TYPE}`)}.${encode(hopBody(identity, audience, request, { now }))}`;
-  const mac = createHmac('sha256', macKeyFor(signer, audience)).update(input).digest('base64url');
-  return { [IDENTITY_HEADER]: `${input}.${mac}`, [GRANT_HEADER]: callerGrant(identity, signer, audience, now) };
+  const token = macJws(signer.keyId, macKeyFor(signer, audience), TOKEN_TYPE, hopBody(identity, audience, request, { now }));
+  return { [IDENTITY_HEADER]: token, [GRANT_HEADER]: callerGrant(identity, signer, audience, now) };
 }
 
 /** Nobody (valid) is signed in. `status` 401 is for refusals before any resolver runs. */

@@ -1,8 +1,8 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { importPKCS8, SignJWT } from 'jose';
+import { importPKCS8 } from 'jose';
 import { generateHopKey, type HopSigner } from '../../schema/identity/hop-keys';
 import { deriveMacKey } from '../../schema/identity/hop-mac';
-import type { TokenRequest } from '../../gateway/src/auth/mint-token';
+import { mintToken, type TokenRequest } from '../../gateway/src/auth/mint-token';
 
 /**
  * What production services are given, made fresh for one benchmark run, as
@@ -41,12 +41,6 @@ export async function productionCredentials(services: readonly string[] = ['gate
       HOP_SIGNING_KEY: JSON.stringify(keys.get(service)!.privateJwk),
       ...(subgraphs.includes(service) ? { HOP_MAC_KEYS: macKeys(service) } : {}),
     }),
-    tokenFor: (request) =>
-      new SignJWT({ roles: request.roles, ...(request.dept ? { dept: request.dept } : {}), ...(request.phone ? { phone: request.phone } : {}) })
-        .setProtectedHeader({ alg: 'RS256' })
-        .setSubject(request.sub)
-        .setIssuedAt()
-        .setExpirationTime('8h')
-        .sign(signing),
+    tokenFor: (request) => mintToken(request, 'RS256', signing),
   };
 }
